@@ -1,0 +1,136 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/clicommand.h"
+
+#include "cli/exitcode.h"
+#include "core/templatecatalog.h"
+
+#include "api/accountconnector.h"
+#include "api/profilestore.h"
+#include "secrets/apikeyresolver.h"
+#include "secrets/credentialstore.h"
+
+#include <QNetworkAccessManager>
+#include <QProcessEnvironment>
+#include <QSettings>
+#include <QTimer>
+
+#include <cstdio>
+
+namespace tb::cli {
+
+CliCommand::CliCommand(QObject* parent) : QObject(parent)
+{
+    // Unbuffered so streamed text reaches a pipe as it arrives.
+    m_stdout.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    m_stderr.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+}
+
+CliCommand::~CliCommand() = default;
+
+void CliCommand::addProfileOptions(QCommandLineParser& parser)
+{
+    parser.addOption({QStringLiteral("profile"), tr("Provider profile to use (see Settings in the app)."),
+                      QStringLiteral("id")});
+    parser.addOption({QStringLiteral("base-url"),
+                      tr("Base URL of an OpenAI-compatible server, e.g. http://localhost:11434/v1."),
+                      QStringLiteral("url")});
+}
+
+Result<ProviderProfile> CliCommand::selectProfile(const QCommandLineParser& parser)
+{
+    if (parser.isSet(QStringLiteral("base-url"))) {
+        const QUrl url(parser.value(QStringLiteral("base-url")));
+        return ProviderProfile::openAICompatible(QStringLiteral("command-line"), url.host(), url);
+    }
+    if (parser.isSet(QStringLiteral("profile"))) {
+        QSettings settings;
+        const QString id = parser.value(QStringLiteral("profile"));
+        const std::optional<ProviderProfile> profile = ProfileStore(settings).profile(id);
+        if (!profile) {
+            Error error;
+            error.message = tr("no provider profile named '%1'").arg(id);
+            return error;
+        }
+        return *profile;
+    }
+    return ProviderProfile::fromEnvironment(QProcessEnvironment::systemEnvironment());
+}
+
+void CliCommand::connectAccount(const ProviderProfile& profile, std::function<void(ApiClient*)> connected)
+{
+    const Status valid = profile.validate();
+    if (!valid) {
+        finish(Usage, valid.error().toString());
+        return;
+    }
+    if (!m_connector) {
+        m_network = new QNetworkAccessManager(this);
+        m_credentials = new CredentialStore(this);
+        m_keys = std::make_unique<ApiKeyResolver>(*m_credentials, QProcessEnvironment::systemEnvironment());
+        m_connector = std::make_unique<AccountConnector>(*m_keys, m_network);
+    }
+    m_connector->connectAccount(profile, this, [this, connected](Result<ApiClient*> client) {
+        if (client)
+            connected(*client);
+        else
+            finish(CredentialError, client.error().toString());
+    });
+}
+
+void CliCommand::start(const QStringList& arguments)
+{
+    QTimer::singleShot(0, this, [this, arguments] {
+        QCommandLineParser parser;
+        parser.setApplicationDescription(summary());
+        parser.addHelpOption();
+        configure(parser);
+        if (!parser.parse(arguments)) {
+            finish(Usage, parser.errorText() + QStringLiteral("\nTry 'tunebench ") + name()
+                              + QStringLiteral(" --help'."));
+            return;
+        }
+        if (parser.isSet(QStringLiteral("help"))) {
+            writeOut(parser.helpText().replace(QStringLiteral("tunebench [options]"),
+                                               QStringLiteral("tunebench ") + name() + QStringLiteral(" [options]"))
+                     + QLatin1Char('\n'));
+            finish(Ok);
+            return;
+        }
+        execute(parser);
+    });
+}
+
+Result<PromptTemplate> CliCommand::loadTemplate(const QString& pathOrName)
+{
+    const QString path = TemplateCatalog::resolve(pathOrName);
+    if (path.isEmpty()) {
+        Error error;
+        error.file = pathOrName;
+        error.message = tr("no such template file or bundled template");
+        return error;
+    }
+    return PromptTemplate::load(path);
+}
+
+void CliCommand::writeOut(const QString& text)
+{
+    m_stdout.write(text.toUtf8());
+}
+
+void CliCommand::writeErr(const QString& text)
+{
+    m_stderr.write(text.toUtf8());
+}
+
+void CliCommand::finish(int exitCode, const QString& message)
+{
+    if (m_finished)
+        return;
+    m_finished = true;
+    if (!message.isEmpty())
+        writeErr(QStringLiteral("tunebench %1: %2\n").arg(name(), message));
+    Q_EMIT finished(exitCode);
+}
+
+} // namespace tb::cli

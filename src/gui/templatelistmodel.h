@@ -1,0 +1,32 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// List of the templates the browser shows (bundled, user folder, workspace), one row
+// per file; the rows are replaced as a whole when a folder scan finishes.
+
+#include "core/templatecatalog.h"
+
+#include <QAbstractListModel>
+
+namespace tb {
+
+class TemplateListModel : public QAbstractListModel
+{
+    Q_OBJECT
+public:
+    enum Role { PathRole = Qt::UserRole + 1, OriginRole, ErrorRole };
+
+    explicit TemplateListModel(QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+
+    void setEntries(const QList<TemplateEntry>& entries);
+    const TemplateEntry* entryAt(const QModelIndex& index) const;
+
+private:
+    QList<TemplateEntry> m_entries;
+};
+
+} // namespace tb
