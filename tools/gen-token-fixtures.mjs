@@ -10,7 +10,8 @@
 // passed to the engine explicitly, because the npm package still ships the older pattern;
 // the older one is recorded as "cl100k_legacy" pieces where it splits differently.
 //
-// Usage: cd tools && npm ci && node gen-token-fixtures.mjs [--random N] [--out-random FILE]
+// Usage: cd tools && npm ci && node gen-token-fixtures.mjs
+//          [--random N --out-random FILE [--seed S] [--category-rate R]] [--sweep FILE]
 //   --random N --out-random FILE  also writes N extra random cases (not committed) for a
 //   large differential run: TB_TOKENIZER_EXTRA_CASES=FILE ctest -R tst_tiktokenencoding
 
@@ -164,7 +165,8 @@ handwritten.push(["all white space", ws.join("") + "x" + ws.join("")]);
 handwritten.push(["all white space end", "x" + ws.join("")]);
 
 // ---- one case per general category with sampled code points in several contexts -----
-const random = rng(20260401);
+let randomSource = rng(20260401);
+const random = () => randomSource();
 const pick = (arr) => arr[Math.floor(random() * arr.length)];
 const categoryCases = [];
 for (const cat of CATEGORIES) {
@@ -189,12 +191,13 @@ const alphabet = [
   "न", "\u094D", "\u093F", "٣", "४", "Ⅻ", "½", "²", "\u{1D7CE}", "😀", "👍🏽", "\u200D", "\uFE0F", "🇺", "🇸", "\u200B", "\uFEFF",
   "\u00AD", "\u2019", "€", "\u{10D50}", "\u{10400}", "\u{10428}", "\uE000", "\u0378", "\u0000",
 ];
+let categoryRate = 0.05;
 function randomString(maxLen) {
   const n = 1 + Math.floor(random() * maxLen);
   let s = "";
   for (let i = 0; i < n; i++) {
     const r = random();
-    if (r < 0.05) s += String.fromCodePoint(pick(categoryPoints[pick(CATEGORIES)]));
+    if (r < categoryRate) s += String.fromCodePoint(pick(categoryPoints[pick(CATEGORIES)]));
     else s += pick(alphabet);
   }
   return s;
@@ -210,6 +213,9 @@ function makeCase(name, text, withPieces) {
   }
   return c;
 }
+// Qt's UTF-8 decoding drops a byte order mark at the start of a JSON string, so U+FEFF
+// is written as an escape that survives QJsonDocument.
+const toLine = (c) => JSON.stringify(c).replaceAll("\uFEFF", "\\ufeff");
 const PIECE_LIMIT = 160; // bytes; the substring vocabulary grows quadratically
 
 const args = process.argv.slice(2);
@@ -223,20 +229,43 @@ for (let i = 0; i < 250; i++) {
   cases.push(makeCase(`random ${i}`, text, Buffer.byteLength(text) <= PIECE_LIMIT));
 }
 const dataDir = path.join(here, "..", "tests", "core", "data");
-const out = cases.map((c) => JSON.stringify(c)).join("\n") + "\n";
+const out = cases.map(toLine).join("\n") + "\n";
 writeFileSync(path.join(dataDir, "tokenizer-cases.jsonl"), out);
 console.log(`tokenizer-cases.jsonl: ${cases.length} cases, ${out.length} bytes`);
 
 const extra = Number(argValue("--random") ?? 0);
 if (extra > 0) {
+  // The committed cases above always use the defaults; these options vary the extra run.
+  categoryRate = Number(argValue("--category-rate") ?? categoryRate);
+  const seededRandom = rng(Number(argValue("--seed") ?? 7));
+  randomSource = seededRandom;
   const file = argValue("--out-random");
   const lines = [];
   for (let i = 0; i < extra; i++) {
     const text = randomString(i % 10 === 0 ? 400 : 60);
-    lines.push(JSON.stringify(makeCase(`extra random ${i}`, text, i % 4 === 0 && Buffer.byteLength(text) <= 100)));
+    lines.push(toLine(makeCase(`extra random ${i}`, text, i % 4 === 0 && Buffer.byteLength(text) <= 100)));
   }
   writeFileSync(file, lines.join("\n") + "\n");
   console.log(`${file}: ${extra} random cases`);
+}
+
+// Every code point (surrogates excepted) in a few contexts, 32 per case, for a local run
+// that checks the character classes against the engine exhaustively.
+const sweepFile = argValue("--sweep");
+if (sweepFile) {
+  const lines = [];
+  for (let start = 0; start < 0x110000; start += 32) {
+    let text = "";
+    for (let cp = start; cp < start + 32; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const c = String.fromCodePoint(cp);
+      text += `${c}a ${c}${c}1A${c}a!${c}\n${c}b'${c}`;
+    }
+    if (text) lines.push(toLine({ name: `sweep U+${start.toString(16)}`, text,
+      cl100k: Array.from(encCl.encode_ordinary(text)), o200k: Array.from(encO2.encode_ordinary(text)) }));
+  }
+  writeFileSync(sweepFile, lines.join("\n") + "\n");
+  console.log(`${sweepFile}: ${lines.length} sweep cases`);
 }
 
 // ---- chat counts (OpenAI cookbook num_tokens_from_messages) ---------------------------

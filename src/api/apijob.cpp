@@ -131,7 +131,7 @@ void ApiJob::onReplyFinished()
     m_timeoutTimer.stop();
     QNetworkReply* reply = m_reply;
     readStatus();
-    const QByteArray rest = reply->readAll();
+    const QByteArray rest = reply->isOpen() ? reply->readAll() : QByteArray();
     HttpHeaders headers;
     for (const auto& pair : reply->rawHeaderPairs())
         headers.append(pair);

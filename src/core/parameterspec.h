@@ -11,12 +11,12 @@ namespace tb {
 
 struct ParameterSpec
 {
-    QString name;         // the placeholder name, already stripped
-    QString description;  // one line for a form label or tooltip; may be empty
+    QString name; // the placeholder name, already stripped
+    QString description; // one line for a form label or tooltip; may be empty
     QString defaultValue; // used by PromptTemplate::render() when no value is given
     bool hasDefault = false; // an empty default ("") is still a default
-    bool multiline = false;  // edit in a text area rather than a line edit
-    bool fromFile = false;   // the value is usually a file's text (a document chunk)
+    bool multiline = false; // edit in a text area rather than a line edit
+    bool fromFile = false; // the value is usually a file's text (a document chunk)
 
     bool operator==(const ParameterSpec&) const = default;
 };

@@ -20,12 +20,14 @@ bool isPythonSpace(QChar c)
     // The code points for which Python 3's str.isspace() is true (bidi class WS, B
     // or S, or category Zs). QChar::isSpace() lacks U+001C..U+001F, so it won't do.
     switch (c.unicode()) {
+    // clang-format off
     case 0x09: case 0x0A: case 0x0B: case 0x0C: case 0x0D:
     case 0x1C: case 0x1D: case 0x1E: case 0x1F: case 0x20:
     case 0x85: case 0xA0: case 0x1680:
     case 0x2000: case 0x2001: case 0x2002: case 0x2003: case 0x2004: case 0x2005:
     case 0x2006: case 0x2007: case 0x2008: case 0x2009: case 0x200A:
     case 0x2028: case 0x2029: case 0x202F: case 0x205F: case 0x3000:
+        // clang-format on
         return true;
     default:
         return false;

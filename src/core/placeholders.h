@@ -45,10 +45,10 @@ namespace tb {
 
 struct PlaceholderSpan
 {
-    qsizetype start = 0;  // index of the first `{` in the text (UTF-16 units)
+    qsizetype start = 0; // index of the first `{` in the text (UTF-16 units)
     qsizetype length = 0; // up to and including the closing `}}`
-    QString name;         // inner text after Python's str.strip(): the lookup key
-    bool escape = false;  // `{{ "{{" }}`: renders to `{{`, not a parameter
+    QString name; // inner text after Python's str.strip(): the lookup key
+    bool escape = false; // `{{ "{{" }}`: renders to `{{`, not a parameter
 
     bool operator==(const PlaceholderSpan&) const = default;
 };

@@ -185,7 +185,7 @@ std::size_t Pretokenizer::cl100kPieceEnd(std::string_view text, std::size_t pos,
     }
     // \p{N}{1,3}+
     if (f0 & UC::Number)
-        return scanNumbers3(text, p1);
+        return scanNumbers3(text, pos);
     // ' ?[^\s\p{L}\p{N}]++[\r\n]*+'
     std::size_t otherStart = kNoMatch;
     if (isOther(f0))
@@ -243,7 +243,7 @@ std::size_t Pretokenizer::o200kPieceEnd(std::string_view text, std::size_t pos)
     }
     // \p{N}{1,3}
     if (f0 & UC::Number)
-        return scanNumbers3(text, p1);
+        return scanNumbers3(text, pos);
     // ' ?[^\s\p{L}\p{N}]+[\r\n/]*'
     std::size_t otherStart = kNoMatch;
     if (isOther(f0))

@@ -9,7 +9,6 @@
 #include <QJsonParseError>
 #include <QSaveFile>
 #include <QSet>
-
 #include <algorithm>
 #include <optional>
 
@@ -59,7 +58,10 @@ struct SourceMap
 class SourceScanner
 {
 public:
-    SourceScanner(const QByteArray& json, SourceMap& map) : m_json(json), m_map(map) { }
+    SourceScanner(const QByteArray& json, SourceMap& map)
+        : m_json(json)
+        , m_map(map)
+    { }
 
     void scanValue(const QString& path)
     {
@@ -184,7 +186,7 @@ void lineAndColumn(const QByteArray& json, qsizetype offset, int& line, int& col
 // The JSON text of a scalar exactly as QJsonDocument writes it.
 QByteArray scalarJson(const QJsonValue& value)
 {
-    const QByteArray wrapped = QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact);
+    const QByteArray wrapped = QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact);
     return wrapped.mid(1, wrapped.size() - 2);
 }
 
@@ -214,9 +216,10 @@ class TemplateChecker
 {
 public:
     TemplateChecker(const QByteArray& json, const QString& fileName, const SourceMap& map)
-        : m_json(json), m_fileName(fileName), m_map(map)
-    {
-    }
+        : m_json(json)
+        , m_fileName(fileName)
+        , m_map(map)
+    { }
 
     std::optional<Error> check(const QJsonObject& root) const
     {
@@ -226,10 +229,11 @@ public:
             // Point at whichever of the two comes second: that is the one to delete.
             const bool promptLater = m_map.offsets.value(kPrompt) > m_map.offsets.value(kMessages);
             return error(promptLater ? QString(kPrompt) : QString(kMessages),
-                         QStringLiteral("a template has either \"messages\" or \"prompt\", not both"));
+                QStringLiteral("a template has either \"messages\" or \"prompt\", not both"));
         }
         if (!hasMessages && !hasPrompt)
-            return error(QString(), QStringLiteral("a template needs \"messages\" (chat) or \"prompt\" (completion)"));
+            return error(
+                QString(), QStringLiteral("a template needs \"messages\" (chat) or \"prompt\" (completion)"));
         if (hasMessages) {
             if (auto problem = checkMessages(root.value(kMessages)))
                 return problem;
@@ -250,7 +254,8 @@ public:
         // A missing key has no position of its own: use the object that lacks it.
         QString located = path;
         while (!m_map.offsets.contains(located) && !located.isEmpty()) {
-            const qsizetype cut = qMax(located.lastIndexOf(QLatin1Char('.')), located.lastIndexOf(QLatin1Char('[')));
+            const qsizetype cut
+                = qMax(located.lastIndexOf(QLatin1Char('.')), located.lastIndexOf(QLatin1Char('[')));
             located = cut > 0 ? located.left(cut) : QString();
         }
         if (m_map.offsets.contains(located))
@@ -288,7 +293,7 @@ private:
             return expected(rolePath, QStringLiteral("a string"), message.value(QLatin1String("role")));
         if (message.contains(QLatin1String("name")) && !message.value(QLatin1String("name")).isString())
             return expected(childPath(path, QStringLiteral("name")), QStringLiteral("a string"),
-                            message.value(QLatin1String("name")));
+                message.value(QLatin1String("name")));
 
         // An assistant message that only calls tools has no content (or null).
         const bool callsTools = message.contains(QLatin1String("tool_calls"))
@@ -313,11 +318,14 @@ private:
                 return expected(partPath, QStringLiteral("a content part object"), parts.at(i));
             const QJsonObject part = parts.at(i).toObject();
             const QJsonValue type = part.value(QLatin1String("type"));
+            if (type.isUndefined())
+                return error(partPath, QStringLiteral("a content part needs a \"type\""));
             if (!type.isString())
-                return expected(childPath(partPath, QStringLiteral("type")), QStringLiteral("a string"), type);
+                return expected(
+                    childPath(partPath, QStringLiteral("type")), QStringLiteral("a string"), type);
             if (type.toString() == QLatin1String("text") && !part.value(QLatin1String("text")).isString())
                 return expected(childPath(partPath, QStringLiteral("text")), QStringLiteral("a string"),
-                                part.value(QLatin1String("text")));
+                    part.value(QLatin1String("text")));
         }
         return std::nullopt;
     }
@@ -328,8 +336,8 @@ private:
             return expected(kMetadata, QStringLiteral("an object"), value);
         const QJsonObject metadata = value.toObject();
         if (metadata.contains(kDescription) && !metadata.value(kDescription).isString())
-            return expected(childPath(kMetadata, kDescription), QStringLiteral("a string"),
-                            metadata.value(kDescription));
+            return expected(
+                childPath(kMetadata, kDescription), QStringLiteral("a string"), metadata.value(kDescription));
         if (!metadata.contains(kParameters))
             return std::nullopt;
         const QString parametersPath = childPath(kMetadata, kParameters);
@@ -342,10 +350,13 @@ private:
                 return expected(path, QStringLiteral("an object"), it.value());
             const QJsonObject spec = it.value().toObject();
             if (spec.contains(kDescription) && !spec.value(kDescription).isString())
-                return expected(childPath(path, kDescription), QStringLiteral("a string"), spec.value(kDescription));
-            if (spec.contains(kDefault) && !spec.value(kDefault).isString() && !spec.value(kDefault).isDouble())
-                return expected(childPath(path, kDefault), QStringLiteral("a string or a number"), spec.value(kDefault));
-            for (const QLatin1String flag : {kMultiline, kFile}) {
+                return expected(
+                    childPath(path, kDescription), QStringLiteral("a string"), spec.value(kDescription));
+            if (spec.contains(kDefault) && !spec.value(kDefault).isString()
+                && !spec.value(kDefault).isDouble())
+                return expected(
+                    childPath(path, kDefault), QStringLiteral("a string or a number"), spec.value(kDefault));
+            for (const QLatin1String flag : { kMultiline, kFile }) {
                 if (spec.contains(flag) && !spec.value(flag).isBool())
                     return expected(childPath(path, flag), QStringLiteral("true or false"), spec.value(flag));
             }
@@ -363,12 +374,20 @@ private:
 class TemplateWriter
 {
 public:
-    enum class Context { Generic, MessageList, Message, ContentPart, Metadata, MetadataParameters, MetadataParameter };
+    enum class Context {
+        Generic,
+        MessageList,
+        Message,
+        ContentPart,
+        Metadata,
+        MetadataParameters,
+        MetadataParameter
+    };
 
     TemplateWriter(const QHash<QString, QStringList>& keyOrder, const QStringList& parameterOrder)
-        : m_keyOrder(keyOrder), m_parameterOrder(parameterOrder)
-    {
-    }
+        : m_keyOrder(keyOrder)
+        , m_parameterOrder(parameterOrder)
+    { }
 
     QByteArray write(const QJsonObject& root)
     {
@@ -418,15 +437,15 @@ private:
     {
         switch (context) {
         case Context::Message:
-            return {QStringLiteral("role"), QStringLiteral("name"), QStringLiteral("content")};
+            return { QStringLiteral("role"), QStringLiteral("name"), QStringLiteral("content") };
         case Context::ContentPart:
-            return {QStringLiteral("type"), QStringLiteral("text")};
+            return { QStringLiteral("type"), QStringLiteral("text") };
         case Context::Metadata:
-            return {kDescription, kParameters};
+            return { kDescription, kParameters };
         case Context::MetadataParameters:
             return m_parameterOrder;
         case Context::MetadataParameter:
-            return {kDescription, kDefault, kMultiline, kFile};
+            return { kDescription, kDefault, kMultiline, kFile };
         default:
             return {};
         }
@@ -525,7 +544,8 @@ private:
         m_out += ']';
     }
 
-    void writeBlockObject(const QJsonObject& object, const QString& path, int level, Context context, bool topLevel)
+    void writeBlockObject(
+        const QJsonObject& object, const QString& path, int level, Context context, bool topLevel)
     {
         if (object.isEmpty()) {
             m_out += "{}";
@@ -537,7 +557,7 @@ private:
             indent(level + 4);
             writeKey(keys.at(i));
             writeValue(object.value(keys.at(i)), childPath(path, keys.at(i)), level + 4,
-                       childContext(context, keys.at(i), topLevel));
+                childContext(context, keys.at(i), topLevel));
             m_out += i + 1 < keys.size() ? ",\n" : "\n";
         }
         indent(level);
@@ -574,7 +594,8 @@ QJsonValue renderContent(const QJsonValue& content, const QHash<QString, QString
         QJsonObject part = parts.at(i).toObject();
         if (part.value(QLatin1String("type")).toString() != QLatin1String("text"))
             continue;
-        part.insert(QLatin1String("text"), renderPlaceholders(part.value(QLatin1String("text")).toString(), values));
+        part.insert(
+            QLatin1String("text"), renderPlaceholders(part.value(QLatin1String("text")).toString(), values));
         parts.replace(i, part);
     }
     return parts;
@@ -590,7 +611,7 @@ QString defaultText(const QJsonValue& value)
 PromptTemplate::PromptTemplate()
 {
     m_root.insert(kMessages, QJsonArray());
-    m_keyOrder.insert(QString(), {kMessages});
+    m_keyOrder.insert(QString(), { kMessages });
 }
 
 Result<PromptTemplate> PromptTemplate::fromJson(const QByteArray& json, const QString& fileName)
@@ -757,10 +778,9 @@ QJsonArray PromptTemplate::messages() const
 void PromptTemplate::setMessages(const QJsonArray& messages)
 {
     replaceBodyKey(kPrompt, kMessages);
+    // The loaded key order stays: an edited message keeps its keys where they were,
+    // and for a moved one a stale order only affects layout, never content.
     m_root.insert(kMessages, messages);
-    // The loaded key order of the old messages says nothing about the new ones.
-    const QString prefix = QString(kMessages) + QLatin1Char('[');
-    m_keyOrder.removeIf([&prefix](const auto& it) { return it.key().startsWith(prefix); });
 }
 
 QString PromptTemplate::prompt() const
@@ -787,12 +807,6 @@ void PromptTemplate::setRequestParameter(const QString& key, const QJsonValue& v
 {
     if (isReservedKey(key))
         return;
-    // The loaded key order of the old value says nothing about the new one.
-    const QString prefix = key + QLatin1Char('.');
-    const QString arrayPrefix = key + QLatin1Char('[');
-    m_keyOrder.removeIf([&](const auto& it) {
-        return it.key() == key || it.key().startsWith(prefix) || it.key().startsWith(arrayPrefix);
-    });
     QStringList& order = m_keyOrder[QString()];
     if (value.isUndefined()) {
         m_root.remove(key);
@@ -800,16 +814,11 @@ void PromptTemplate::setRequestParameter(const QString& key, const QJsonValue& v
         return;
     }
     if (!order.contains(key)) {
-        // Keep request parameters together: after the last one, else before the body.
-        qsizetype at = -1;
+        // Keep request parameters together: after the last one, else first of all.
+        qsizetype at = 0;
         for (qsizetype i = 0; i < order.size(); ++i) {
             if (!isReservedKey(order.at(i)))
                 at = i + 1;
-        }
-        if (at < 0) {
-            at = 0;
-            while (at < order.size() && !isReservedKey(order.at(at)))
-                ++at;
         }
         order.insert(at, key);
     }
@@ -841,7 +850,8 @@ QJsonObject PromptTemplate::render(const QHash<QString, QString>& values) const
     for (qsizetype i = 0; i < messages.size(); ++i) {
         QJsonObject message = messages.at(i).toObject();
         if (message.contains(QLatin1String("content"))) {
-            message.insert(QLatin1String("content"), renderContent(message.value(QLatin1String("content")), effective));
+            message.insert(
+                QLatin1String("content"), renderContent(message.value(QLatin1String("content")), effective));
             messages.replace(i, message);
         }
     }
@@ -872,7 +882,8 @@ void PromptTemplate::replaceBodyKey(const QString& oldKey, const QString& newKey
     if (m_root.contains(oldKey)) {
         m_root.remove(oldKey);
         const QString prefix = oldKey + QLatin1Char('[');
-        m_keyOrder.removeIf([&](const auto& it) { return it.key() == oldKey || it.key().startsWith(prefix); });
+        m_keyOrder.removeIf(
+            [&](const auto& it) { return it.key() == oldKey || it.key().startsWith(prefix); });
     }
     QStringList& order = m_keyOrder[QString()];
     const qsizetype at = order.indexOf(oldKey);

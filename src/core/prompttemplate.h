@@ -55,10 +55,11 @@ public:
     // Writes toJson() atomically (QSaveFile): the old file stays if anything fails.
     Status save(const QString& path) const;
 
-    // Indented with 4 spaces, one message per line as in the book. Keeps the key order
-    // the template was loaded with (for every object, not just the top level); keys
-    // added later go after them. Only nested objects inside request parameters that
-    // were set through the API come out with sorted keys.
+    // Indented with 4 spaces, one message per line as in the book; flat objects and
+    // lists on one line. Keeps the key order the template was loaded with, for every
+    // object, not just the top level. Keys it has not seen go after those: messages as
+    // role, name, content; metadata parameters in placeholder order; anything else
+    // (say a new nested request parameter) sorted, as QJsonObject holds it.
     QByteArray toJson() const;
 
     Kind kind() const;
@@ -98,6 +99,8 @@ public:
     // "text" content part, rendered) or the rendered prompt. No x-tunebench; adds
     // neither "model" nor "stream" (the caller's profile does). Only contents and the
     // prompt are rendered, as in the book; roles, names and parameters are not.
+    // Values come from effectiveValues(values): a parameter left out of `values` gets
+    // its metadata default, if it has one; an empty string given in `values` is used.
     QJsonObject render(const QHash<QString, QString>& values) const;
 
 private:

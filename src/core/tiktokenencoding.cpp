@@ -24,25 +24,49 @@ std::uint64_t mix(std::uint64_t h)
     h ^= h >> 32;
     h *= 0xD6E8FEB86659FD93ULL;
     h ^= h >> 32;
-    h *= 0xD6E8FEB86659FD93ULL;
-    h ^= h >> 32;
     return h;
 }
 
-std::uint64_t hashBytes(const unsigned char* bytes, std::size_t length)
+std::uint32_t load32(const unsigned char* p)
 {
-    std::uint64_t h = 0x9E3779B97F4A7C15ULL * (length + 1);
-    while (length >= 8) {
-        std::uint64_t word;
-        std::memcpy(&word, bytes, 8);
-        h = (h ^ word) * 0xBF58476D1CE4E5B9ULL;
-        h ^= h >> 31;
-        bytes += 8;
-        length -= 8;
+    std::uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+
+// The first min(8, length) bytes as a little-endian word, zero padded, without reading
+// past bytes + length (overlapping loads instead of a variable-length copy).
+std::uint64_t loadPrefix(const unsigned char* bytes, std::size_t length)
+{
+    if (length >= 8) {
+        std::uint64_t v;
+        std::memcpy(&v, bytes, 8);
+        return v;
     }
-    std::uint64_t word = 0;
-    std::memcpy(&word, bytes, length);
-    h = (h ^ word) * 0x94D049BB133111EBULL;
+    if (length >= 4) {
+        const std::uint64_t lo = load32(bytes);
+        const std::uint64_t hi = load32(bytes + length - 4);
+        return lo | hi << (8 * (length - 4));
+    }
+    if (length == 0)
+        return 0;
+    return std::uint64_t(bytes[0]) | std::uint64_t(bytes[length / 2]) << (8 * (length / 2))
+         | std::uint64_t(bytes[length - 1]) << (8 * (length - 1));
+}
+
+std::uint64_t hashKey(std::uint64_t prefix, const unsigned char* bytes, std::size_t length)
+{
+    std::uint64_t h = (prefix ^ (std::uint64_t(length) << 56)) * 0x9E3779B97F4A7C15ULL;
+    for (std::size_t i = 8; i + 8 <= length; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes + i, 8);
+        h = (h ^ word) * 0xBF58476D1CE4E5B9ULL;
+    }
+    if (length > 8 && length % 8 != 0) {
+        std::uint64_t word;
+        std::memcpy(&word, bytes + length - 8, 8); // overlaps the previous word; still a function of the key
+        h = (h ^ word) * 0x94D049BB133111EBULL;
+    }
     return mix(h);
 }
 
@@ -87,6 +111,32 @@ bool decodeBase64(std::string_view text, std::string& out)
             out.push_back(char(triple & 0xFF));
     }
     return true;
+}
+
+// UTF-8 as tiktoken sees a Python str: a lone surrogate becomes U+FFFD (QString::toUtf8
+// would write '?', which tokenizes differently).
+QByteArray toTiktokenUtf8(const QString& text)
+{
+    const qsizetype n = text.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        if (!text.at(i).isSurrogate())
+            continue;
+        if (text.at(i).isHighSurrogate() && i + 1 < n && text.at(i + 1).isLowSurrogate()) {
+            ++i;
+            continue;
+        }
+        QString fixed = text;
+        for (qsizetype k = i; k < n; ++k) {
+            if (!fixed.at(k).isSurrogate())
+                continue;
+            if (fixed.at(k).isHighSurrogate() && k + 1 < n && fixed.at(k + 1).isLowSurrogate())
+                ++k;
+            else
+                fixed[k] = QChar(QChar::ReplacementCharacter);
+        }
+        return fixed.toUtf8();
+    }
+    return text.toUtf8();
 }
 
 QString resourceName(TiktokenEncoding::Encoding encoding)
@@ -243,18 +293,18 @@ void TiktokenEncoding::buildTable()
     std::size_t capacity = 1;
     while (capacity < m_entries.size() * 2)
         capacity <<= 1;
-    m_slots.assign(capacity, 0);
+    m_slots.assign(capacity, Slot{0, 0, 0});
     m_slotMask = capacity - 1;
     std::uint32_t maxRank = 0;
     const auto* arena = reinterpret_cast<const unsigned char*>(m_arena.data());
-    for (std::size_t i = 0; i < m_entries.size(); ++i) {
-        const Entry& e = m_entries[i];
+    for (const Entry& e : m_entries) {
         maxRank = std::max(maxRank, e.rank);
-        const std::uint64_t h = hashBytes(arena + e.offset, e.length);
-        std::uint64_t slot = h & m_slotMask;
-        while (m_slots[slot] != 0)
+        const unsigned char* key = arena + e.offset;
+        const std::uint64_t prefix = loadPrefix(key, e.length);
+        std::uint64_t slot = hashKey(prefix, key, e.length) & m_slotMask;
+        while (m_slots[slot].length != 0)
             slot = (slot + 1) & m_slotMask;
-        m_slots[slot] = (h >> 32) << 32 | std::uint64_t(i + 1);
+        m_slots[slot] = Slot{prefix, e.length, e.rank};
     }
     m_entryByRank.assign(std::size_t(maxRank) + 1, kNoRank);
     for (std::size_t i = 0; i < m_entries.size(); ++i)
@@ -263,18 +313,19 @@ void TiktokenEncoding::buildTable()
 
 std::uint32_t TiktokenEncoding::rankOf(const unsigned char* bytes, std::size_t length) const
 {
-    const std::uint64_t h = hashBytes(bytes, length);
-    const std::uint64_t tag = h >> 32;
+    const std::uint64_t prefix = loadPrefix(bytes, length);
     const auto* arena = reinterpret_cast<const unsigned char*>(m_arena.data());
-    for (std::uint64_t slot = h & m_slotMask;; slot = (slot + 1) & m_slotMask) {
-        const std::uint64_t value = m_slots[slot];
-        if (value == 0)
+    for (std::uint64_t slot = hashKey(prefix, bytes, length) & m_slotMask;; slot = (slot + 1) & m_slotMask) {
+        const Slot& s = m_slots[slot];
+        if (s.length == 0)
             return kNoRank;
-        if ((value >> 32) != tag)
+        if (s.prefix != prefix || s.length != length)
             continue;
-        const Entry& e = m_entries[(value & 0xFFFFFFFFu) - 1];
-        if (e.length == length && std::memcmp(arena + e.offset, bytes, length) == 0)
-            return e.rank;
+        if (length <= 8)
+            return s.rank;
+        const Entry& e = m_entries[m_entryByRank[s.rank]];
+        if (std::memcmp(arena + e.offset + 8, bytes + 8, length - 8) == 0)
+            return s.rank;
     }
 }
 
@@ -406,7 +457,7 @@ std::size_t TiktokenEncoding::countTokens(std::string_view utf8) const
 
 std::size_t TiktokenEncoding::countTokens(const QString& text) const
 {
-    const QByteArray utf8 = text.toUtf8();
+    const QByteArray utf8 = toTiktokenUtf8(text);
     return countTokens(std::string_view(utf8.constData(), std::size_t(utf8.size())));
 }
 

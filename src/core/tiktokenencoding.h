@@ -49,9 +49,13 @@ public:
     // Number of tokens of encode(utf8), without building the vector. Like tiktoken's
     // encode_ordinary: special-token text such as "<|endoftext|>" counts as plain text.
     std::size_t countTokens(std::string_view utf8) const;
+    // As countTokens(text.toUtf8()), but a lone surrogate counts as U+FFFD like in tiktoken.
     std::size_t countTokens(const QString& text) const;
 
-    // Token ids as tiktoken's encode_ordinary returns them.
+    // Token ids as tiktoken's encode_ordinary returns them. Bytes that are not valid UTF-8
+    // (tiktoken never sees those: Python strings are always valid) are each treated as a
+    // character of no class by the pretokenizer and still encoded byte-exactly, so that
+    // decode(encode(bytes)) == bytes for any input.
     std::vector<std::uint32_t> encode(std::string_view utf8) const;
 
     // The bytes of the tokens, concatenated; unknown ids are skipped.
@@ -95,7 +99,15 @@ private:
     Pretokenizer m_pretokenizer;
     std::string m_arena;              // all token byte strings back to back
     std::vector<Entry> m_entries;     // in file order
-    std::vector<std::uint64_t> m_slots; // open addressing: (hash tag << 32) | entry index + 1; 0 = empty
+    // Open-addressing table keyed by token bytes. A slot holds the first 8 bytes of its
+    // key, so most lookups (tokens are short) touch one cache line and no other memory.
+    struct Slot
+    {
+        std::uint64_t prefix; // first min(8, length) key bytes, zero padded
+        std::uint32_t length; // 0 = empty slot
+        std::uint32_t rank;
+    };
+    std::vector<Slot> m_slots;
     std::uint64_t m_slotMask = 0;
     std::vector<std::uint32_t> m_entryByRank; // rank -> entry index, kNoRank if absent
     std::vector<std::pair<std::string, std::uint32_t>> m_specialTokens;

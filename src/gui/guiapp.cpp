@@ -2,11 +2,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/guiapp.h"
 
+#include "api/profilestore.h"
+#include "core/templatecatalog.h"
 #include "gui/mainwindow.h"
+#include "gui/userdialogs.h"
+#include "gui/workbenchservices.h"
+#include "secrets/apikeyresolver.h"
+#include "secrets/credentialstore.h"
 
 #include <QApplication>
 #include <QDir>
 #include <QIcon>
+#include <QNetworkAccessManager>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QStandardPaths>
 
@@ -26,9 +34,24 @@ int GuiApp::exec(int argc, char* argv[])
                                    .filePath(QStringLiteral("templates"));
     QDir().mkpath(userFolder);
     QSettings settings;
-    const QString workspace = settings.value(QStringLiteral("workspace/folder")).toString();
+    ProfileStore profiles(settings);
+    CredentialStore credentials;
+    ApiKeyResolver keys(credentials, QProcessEnvironment::systemEnvironment());
+    QNetworkAccessManager network;
+    UserDialogs dialogs;
 
-    MainWindow window(userFolder, workspace);
+    WorkbenchServices services;
+    services.settings = &settings;
+    services.profiles = &profiles;
+    services.credentials = &credentials;
+    services.keys = &keys;
+    services.network = &network;
+    services.dialogs = &dialogs;
+    services.bundledFolder = TemplateCatalog::bundledFolder();
+    services.userFolder = userFolder;
+    services.workspaceFolder = settings.value(QStringLiteral("workspace/folder")).toString();
+
+    MainWindow window(services);
     QObject::connect(&app, &QApplication::aboutToQuit, &window, [&settings, &window] {
         settings.setValue(QStringLiteral("workspace/folder"), window.workspaceFolder());
     });

@@ -2,167 +2,155 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/mainwindow.h"
 
-#include "gui/templatelistmodel.h"
+#include "gui/workbenchpage.h"
 
 #include <QAction>
 #include <QApplication>
-#include <QFileDialog>
-#include <QFontDatabase>
-#include <QLabel>
-#include <QLineEdit>
-#include <QListView>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
-#include <QPlainTextEdit>
-#include <QSortFilterProxyModel>
-#include <QSplitter>
-#include <QStatusBar>
-#include <QVBoxLayout>
-#include <QtConcurrent>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStyle>
 
 namespace tb {
 
-namespace {
-
-QList<TemplateEntry> scanAll(const QString& userFolder, const QString& workspaceFolder)
+MainWindow::MainWindow(const WorkbenchServices& services, QWidget* parent)
+    : QMainWindow(parent), m_services(services)
 {
-    QList<TemplateEntry> entries = TemplateCatalog::scanFolder(TemplateCatalog::bundledFolder(),
-                                                               TemplateEntry::Origin::Bundled);
-    entries += TemplateCatalog::scanFolder(userFolder, TemplateEntry::Origin::User);
-    if (!workspaceFolder.isEmpty())
-        entries += TemplateCatalog::scanFolder(workspaceFolder, TemplateEntry::Origin::Workspace);
-    return entries;
+    setWindowTitle(QStringLiteral("[*]") + tr("Tunebench"));
+
+    m_modeBar = new QListWidget;
+    m_modeBar->setObjectName(QStringLiteral("modeBar"));
+    m_modeBar->setViewMode(QListView::IconMode);
+    m_modeBar->setFlow(QListView::TopToBottom);
+    m_modeBar->setMovement(QListView::Static);
+    m_modeBar->setIconSize(QSize(32, 32));
+    m_modeBar->setGridSize(QSize(84, 64));
+    m_modeBar->setFixedWidth(90);
+    m_modeBar->setFrameShape(QFrame::NoFrame);
+    m_modeBar->setFocusPolicy(Qt::NoFocus); // Ctrl+1.. switch pages from the keyboard
+    m_stack = new QStackedWidget;
+    connect(m_modeBar, &QListWidget::currentRowChanged, this, &MainWindow::setCurrentPage);
+
+    auto* central = new QWidget;
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(m_modeBar);
+    layout->addWidget(m_stack, 1);
+    setCentralWidget(central);
+
+    createMenus();
+
+    m_workbench = new WorkbenchPage(services);
+    connect(m_workbench, &WorkbenchPage::templatesLoaded, this, &MainWindow::templatesLoaded);
+    connect(m_workbench, &WorkbenchPage::titleChanged, this, [this](const QString& title) {
+        const bool modified = title.endsWith(QLatin1Char('*'));
+        QString name = title;
+        if (modified)
+            name.chop(1);
+        setWindowTitle(name.isEmpty() ? QStringLiteral("[*]") + tr("Tunebench")
+                                      : name + QStringLiteral("[*] — ") + tr("Tunebench"));
+        setWindowModified(modified);
+    });
+    addPage(m_workbench, tr("Prompts"), style()->standardIcon(QStyle::SP_FileDialogContentsView), m_workbench->menus());
+
+    resize(1360, 860);
+    if (m_services.settings)
+        restoreGeometry(m_services.settings->value(QStringLiteral("mainWindow/geometry")).toByteArray());
 }
 
-} // namespace
-
-MainWindow::MainWindow(const QString& userFolder, const QString& workspaceFolder, QWidget* parent)
-    : QMainWindow(parent), m_userFolder(userFolder), m_workspaceFolder(workspaceFolder)
-{
-    setWindowTitle(tr("Tunebench"));
-    m_model = new TemplateListModel(this);
-    createCentralWidget();
-    createActions();
-    connect(&m_scan, &QFutureWatcher<QList<TemplateEntry>>::finished, this, &MainWindow::onScanFinished);
-    resize(1100, 700);
-    reloadTemplates();
-}
-
-void MainWindow::createCentralWidget()
-{
-    m_filter = new QSortFilterProxyModel(this);
-    m_filter->setSourceModel(m_model);
-    m_filter->setFilterCaseSensitivity(Qt::CaseInsensitive);
-
-    auto* left = new QWidget;
-    auto* leftLayout = new QVBoxLayout(left);
-    leftLayout->setContentsMargins(0, 0, 0, 0);
-    m_filterEdit = new QLineEdit;
-    m_filterEdit->setPlaceholderText(tr("Filter templates (Ctrl+F)"));
-    m_filterEdit->setClearButtonEnabled(true);
-    connect(m_filterEdit, &QLineEdit::textChanged, m_filter, &QSortFilterProxyModel::setFilterFixedString);
-    m_list = new QListView;
-    m_list->setModel(m_filter);
-    m_list->setObjectName(QStringLiteral("templateList"));
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::showSelectedTemplate);
-    leftLayout->addWidget(m_filterEdit);
-    leftLayout->addWidget(m_list);
-
-    auto* right = new QWidget;
-    auto* rightLayout = new QVBoxLayout(right);
-    m_title = new QLabel;
-    QFont titleFont = m_title->font();
-    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.4);
-    titleFont.setBold(true);
-    m_title->setFont(titleFont);
-    m_description = new QLabel;
-    m_description->setWordWrap(true);
-    m_parameters = new QLabel;
-    m_parameters->setWordWrap(true);
-    m_parameters->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_json = new QPlainTextEdit;
-    m_json->setReadOnly(true);
-    m_json->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_json->setObjectName(QStringLiteral("templateJson"));
-    rightLayout->addWidget(m_title);
-    rightLayout->addWidget(m_description);
-    rightLayout->addWidget(m_parameters);
-    rightLayout->addWidget(m_json, 1);
-
-    auto* splitter = new QSplitter;
-    splitter->addWidget(left);
-    splitter->addWidget(right);
-    splitter->setStretchFactor(1, 3);
-    setCentralWidget(splitter);
-}
-
-void MainWindow::createActions()
+void MainWindow::createMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* open = file->addAction(tr("Open &Workspace Folder…"), this, &MainWindow::openWorkspace);
-    open->setShortcut(QKeySequence::Open);
-    QAction* reload = file->addAction(tr("&Reload Templates"), this, &MainWindow::reloadTemplates);
-    reload->setShortcut(QKeySequence::Refresh);
-    file->addSeparator();
-    QAction* quit = file->addAction(tr("&Quit"), qApp, &QApplication::closeAllWindows);
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+    quit->setObjectName(QStringLiteral("quitAction"));
 
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    QAction* find = edit->addAction(tr("&Filter Templates"), m_filterEdit, [this] {
-        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
-        m_filterEdit->selectAll();
-    });
-    find->setShortcut(QKeySequence::Find);
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    m_helpMenu = menuBar()->addMenu(tr("&Help"));
+    m_helpMenu->addAction(tr("&About Tunebench"), this, &MainWindow::showAbout);
+}
 
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Tunebench"), this, &MainWindow::showAbout);
+int MainWindow::addPage(QWidget* page, const QString& title, const QIcon& icon, const QList<QMenu*>& menus)
+{
+    const int index = int(m_pages.size());
+    m_pages.append({page, menus});
+    m_stack->addWidget(page);
+    auto* item = new QListWidgetItem(icon, title);
+    item->setTextAlignment(Qt::AlignCenter);
+    m_modeBar->addItem(item);
+    for (QMenu* menu : menus)
+        menuBar()->insertMenu(m_viewMenu->menuAction(), menu);
+    QAction* show = m_viewMenu->addAction(icon, title, this, [this, index] { setCurrentPage(index); });
+    if (index < 9)
+        show->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + index)));
+    if (index == 0 || m_modeBar->currentRow() < 0)
+        setCurrentPage(0);
+    updateMenus();
+    return index;
+}
+
+void MainWindow::setCurrentPage(int index)
+{
+    if (index < 0 || index >= m_pages.size())
+        return;
+    if (m_modeBar->currentRow() != index)
+        m_modeBar->setCurrentRow(index);
+    m_stack->setCurrentIndex(index);
+    updateMenus();
+}
+
+int MainWindow::currentPage() const
+{
+    return m_stack->currentIndex();
+}
+
+QWidget* MainWindow::page(int index) const
+{
+    return index >= 0 && index < m_pages.size() ? m_pages.at(index).widget : nullptr;
+}
+
+void MainWindow::updateMenus()
+{
+    // A hidden action's shortcut is inactive: pages never fight over a key.
+    const int current = currentPage();
+    for (int i = 0; i < m_pages.size(); ++i) {
+        for (QMenu* menu : m_pages.at(i).menus) {
+            menu->menuAction()->setVisible(i == current);
+            for (QAction* action : menu->actions())
+                action->setVisible(i == current);
+        }
+    }
 }
 
 void MainWindow::setWorkspaceFolder(const QString& folder)
 {
-    m_workspaceFolder = folder;
-    reloadTemplates();
+    m_workbench->setWorkspaceFolder(folder);
+}
+
+QString MainWindow::workspaceFolder() const
+{
+    return m_workbench->workspaceFolder();
 }
 
 void MainWindow::reloadTemplates()
 {
-    statusBar()->showMessage(tr("Loading templates…"));
-    m_scan.setFuture(QtConcurrent::run(scanAll, m_userFolder, m_workspaceFolder));
+    m_workbench->reloadTemplates();
 }
 
-void MainWindow::onScanFinished()
+void MainWindow::closeEvent(QCloseEvent* event)
 {
-    const QList<TemplateEntry> entries = m_scan.result();
-    m_model->setEntries(entries);
-    if (m_filter->rowCount() > 0)
-        m_list->setCurrentIndex(m_filter->index(0, 0));
-    statusBar()->showMessage(tr("%n template(s)", nullptr, int(entries.size())));
-    Q_EMIT templatesLoaded(int(entries.size()));
-}
-
-void MainWindow::showSelectedTemplate()
-{
-    const TemplateEntry* entry = m_model->entryAt(m_filter->mapToSource(m_list->currentIndex()));
-    if (!entry) {
-        m_title->clear();
-        m_description->clear();
-        m_parameters->clear();
-        m_json->clear();
+    if (!m_workbench->maybeSave()) {
+        event->ignore();
         return;
     }
-    m_title->setText(entry->name);
-    m_description->setText(entry->error.isEmpty() ? entry->description : entry->error);
-    m_parameters->setText(entry->parameters.isEmpty()
-                              ? tr("No parameters")
-                              : tr("Parameters: %1").arg(entry->parameters.join(QStringLiteral(", "))));
-    m_json->setPlainText(QString::fromUtf8(entry->json));
-}
-
-void MainWindow::openWorkspace()
-{
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Workspace Folder"), m_workspaceFolder);
-    if (!folder.isEmpty())
-        setWorkspaceFolder(folder);
+    if (m_services.settings)
+        m_services.settings->setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
+    event->accept();
 }
 
 void MainWindow::showAbout()

@@ -2,59 +2,68 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The main window: template browser on the left, the selected template on the right.
-// Folder scans run on the thread pool; the window only shows their results.
+// The main window: a mode bar on the left switching between pages ("Prompts" first,
+// more added with addPage()), each page's own menus shown while it is current, and
+// the application-wide File, View and Help menus.
 
-#include "core/templatecatalog.h"
+#include "gui/workbenchservices.h"
 
-#include <QFutureWatcher>
+#include <QIcon>
+#include <QList>
 #include <QMainWindow>
 
-class QLabel;
-class QLineEdit;
-class QListView;
-class QPlainTextEdit;
-class QSortFilterProxyModel;
+class QListWidget;
+class QMenu;
+class QStackedWidget;
 
 namespace tb {
 
-class TemplateListModel;
+class WorkbenchPage;
 
 class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    // `userFolder`: the user's own templates; `workspaceFolder` may be empty.
-    MainWindow(const QString& userFolder, const QString& workspaceFolder, QWidget* parent = nullptr);
+    explicit MainWindow(const WorkbenchServices& services, QWidget* parent = nullptr);
 
+    // Adds a page (the window takes ownership) with its mode-bar entry and a
+    // View > title action (Ctrl+1, Ctrl+2, ...). `menus` go into the menu bar and are
+    // shown, with their shortcuts active, only while the page is current.
+    int addPage(QWidget* page, const QString& title, const QIcon& icon, const QList<QMenu*>& menus = {});
+    void setCurrentPage(int index);
+    int currentPage() const;
+    int pageCount() const { return int(m_pages.size()); }
+    QWidget* page(int index) const;
+
+    WorkbenchPage* workbench() const { return m_workbench; }
     void setWorkspaceFolder(const QString& folder);
-    QString workspaceFolder() const { return m_workspaceFolder; }
-
-    // Rescans every folder; templatesLoaded() is emitted when the list is up to date.
+    QString workspaceFolder() const;
     void reloadTemplates();
 
 Q_SIGNALS:
     void templatesLoaded(int count);
 
-private:
-    void createActions();
-    void createCentralWidget();
-    void openWorkspace();
-    void showAbout();
-    void showSelectedTemplate();
-    void onScanFinished();
+protected:
+    void closeEvent(QCloseEvent* event) override;
 
-    QString m_userFolder;
-    QString m_workspaceFolder;
-    TemplateListModel* m_model = nullptr;
-    QSortFilterProxyModel* m_filter = nullptr;
-    QLineEdit* m_filterEdit = nullptr;
-    QListView* m_list = nullptr;
-    QLabel* m_title = nullptr;
-    QLabel* m_description = nullptr;
-    QLabel* m_parameters = nullptr;
-    QPlainTextEdit* m_json = nullptr;
-    QFutureWatcher<QList<TemplateEntry>> m_scan;
+private:
+    struct Page
+    {
+        QWidget* widget = nullptr;
+        QList<QMenu*> menus;
+    };
+
+    void createMenus();
+    void showAbout();
+    void updateMenus();
+
+    WorkbenchServices m_services;
+    QListWidget* m_modeBar = nullptr;
+    QStackedWidget* m_stack = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_helpMenu = nullptr;
+    QList<Page> m_pages;
+    WorkbenchPage* m_workbench = nullptr;
 };
 
 } // namespace tb

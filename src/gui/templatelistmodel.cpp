@@ -3,6 +3,7 @@
 #include "gui/templatelistmodel.h"
 
 #include <QApplication>
+#include <QFont>
 #include <QStyle>
 
 namespace tb {
@@ -38,7 +39,14 @@ QVariant TemplateListModel::data(const QModelIndex& index, int role) const
         return {};
     switch (role) {
     case Qt::DisplayRole:
-        return entry->name;
+        return entry->path == m_modifiedPath ? entry->name + QStringLiteral(" •") : entry->name;
+    case Qt::FontRole:
+        if (entry->origin == TemplateEntry::Origin::Bundled) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        return {};
     case Qt::ToolTipRole:
         return entry->error.isEmpty() ? originLabel(entry->origin) + QStringLiteral(": ") + entry->description
                                       : entry->error;
@@ -64,7 +72,29 @@ void TemplateListModel::setEntries(const QList<TemplateEntry>& entries)
 {
     beginResetModel();
     m_entries = entries;
+    m_rowByPath.clear();
+    for (int row = 0; row < m_entries.size(); ++row)
+        m_rowByPath.insert(m_entries.at(row).path, row);
     endResetModel();
+}
+
+QModelIndex TemplateListModel::indexOfPath(const QString& path) const
+{
+    const auto it = m_rowByPath.constFind(path);
+    return it == m_rowByPath.constEnd() ? QModelIndex() : index(*it, 0);
+}
+
+void TemplateListModel::setModifiedPath(const QString& path)
+{
+    if (path == m_modifiedPath)
+        return;
+    const QModelIndex old = indexOfPath(m_modifiedPath);
+    m_modifiedPath = path;
+    if (old.isValid())
+        Q_EMIT dataChanged(old, old, {Qt::DisplayRole});
+    const QModelIndex now = indexOfPath(path);
+    if (now.isValid())
+        Q_EMIT dataChanged(now, now, {Qt::DisplayRole});
 }
 
 const TemplateEntry* TemplateListModel::entryAt(const QModelIndex& index) const

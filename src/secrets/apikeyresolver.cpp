@@ -6,7 +6,6 @@
 #include "secrets/secretslogging.h"
 
 #include <QPointer>
-
 #include <utility>
 
 namespace tb {
@@ -14,8 +13,7 @@ namespace tb {
 ApiKeyResolver::ApiKeyResolver(CredentialStore& store, QProcessEnvironment environment)
     : m_store(store)
     , m_environment(std::move(environment))
-{
-}
+{ }
 
 QString ApiKeyResolver::openAiEnvironmentVariable()
 {
@@ -36,7 +34,8 @@ bool ApiKeyResolver::environmentOverrides(ProviderKind kind) const
     return !environmentKey(kind).isEmpty();
 }
 
-void ApiKeyResolver::resolve(const QString& profileId, ProviderKind kind, QObject* context, Callback done) const
+void ApiKeyResolver::resolve(
+    const QString& profileId, ProviderKind kind, QObject* context, Callback done) const
 {
     Q_ASSERT(context);
     const QString fromEnvironment = environmentKey(kind);
@@ -44,7 +43,9 @@ void ApiKeyResolver::resolve(const QString& profileId, ProviderKind kind, QObjec
         qCDebug(lcSecrets) << "profile" << profileId << "uses the key from" << openAiEnvironmentVariable();
         QMetaObject::invokeMethod(
             context,
-            [done = std::move(done), fromEnvironment] { done(ResolvedKey{fromEnvironment, Source::Environment}); },
+            [done = std::move(done), fromEnvironment] {
+                done(ResolvedKey { fromEnvironment, Source::Environment });
+            },
             Qt::QueuedConnection);
         return;
     }
@@ -53,26 +54,27 @@ void ApiKeyResolver::resolve(const QString& profileId, ProviderKind kind, QObjec
     // runs on first use), so the source is decided in the callback.
     const QPointer<CredentialStore> storeGuard(&m_store);
     m_store.readKey(profileId, context,
-                    [done = std::move(done), storeGuard, profileId, kind](Result<std::optional<QString>> read) {
-                        if (!read.ok()) {
-                            done(read.error());
-                            return;
-                        }
-                        if (!read.value().has_value() || read.value()->isEmpty()) {
-                            const QString message =
-                                kind == ProviderKind::OpenAi
-                                    ? tr("No API key is set for profile \u201c%1\u201d: enter one in the profile "
-                                         "settings or set %2.")
-                                          .arg(profileId, openAiEnvironmentVariable())
-                                    : tr("No API key is set for profile \u201c%1\u201d: enter one in the profile "
-                                         "settings.")
-                                          .arg(profileId);
-                            done(Error{message, {}, 0, 0, {}});
-                            return;
-                        }
-                        const bool sessionOnly = storeGuard && storeGuard->isSessionOnly();
-                        done(ResolvedKey{*read.value(), sessionOnly ? Source::Session : Source::Keychain});
-                    });
+        [done = std::move(done), storeGuard, profileId, kind](Result<std::optional<QString>> read) {
+            if (!read.ok()) {
+                done(read.error());
+                return;
+            }
+            if (!read.value().has_value() || read.value()->isEmpty()) {
+                const QString message = kind == ProviderKind::OpenAi
+                    ? tr("No API key is set for profile \u201c%1\u201d: enter one in the profile "
+                         "settings or set %2.")
+                          .arg(profileId, openAiEnvironmentVariable())
+                    : tr("No API key is set for profile \u201c%1\u201d: enter one in the profile "
+                         "settings.")
+                          .arg(profileId);
+                Error error;
+                error.message = message;
+                done(error);
+                return;
+            }
+            const bool sessionOnly = storeGuard && storeGuard->isSessionOnly();
+            done(ResolvedKey { *read.value(), sessionOnly ? Source::Session : Source::Keychain });
+        });
 }
 
 } // namespace tb

@@ -12,7 +12,6 @@
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QString>
-
 #include <functional>
 
 namespace tb {
@@ -27,13 +26,13 @@ public:
     // caller maps its provider kind onto this so this library needs no api/.
     enum class ProviderKind {
         OpenAi, // OPENAI_API_KEY overrides
-        Other,  // stored key only
+        Other, // stored key only
     };
 
     enum class Source {
         Environment, // OPENAI_API_KEY
-        Keychain,    // the system keychain
-        Session,     // CredentialStore's session-only memory
+        Keychain, // the system keychain
+        Session, // CredentialStore's session-only memory
     };
 
     struct ResolvedKey

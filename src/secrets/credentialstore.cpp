@@ -8,10 +8,8 @@
 #include <QDBusError>
 #include <QDBusMessage>
 #include <QDBusPendingCallWatcher>
-
-#include <qt6keychain/keychain.h>
-
 #include <iterator>
+#include <qt6keychain/keychain.h>
 #include <utility>
 
 namespace tb {
@@ -28,8 +26,8 @@ struct KWalletService
 };
 // The same services QtKeychain's Linux backend talks to, newest first.
 constexpr KWalletService kKWalletServices[] = {
-    {"org.kde.kwalletd6", "/modules/kwalletd6"},
-    {"org.kde.kwalletd5", "/modules/kwalletd5"},
+    { "org.kde.kwalletd6", "/modules/kwalletd6" },
+    { "org.kde.kwalletd5", "/modules/kwalletd5" },
 };
 
 QString secretServiceFailure(const QDBusError& error)
@@ -49,12 +47,31 @@ QString secretServiceFailure(const QDBusError& error)
     return CredentialStore::tr("the Secret Service failed with %1").arg(error.name());
 }
 
+Error sentence(const QString& message)
+{
+    Error error;
+    error.message = message;
+    return error;
+}
+
 } // namespace
+
+const char* CredentialStore::operationName(Operation operation)
+{
+    switch (operation) {
+    case Operation::Read:
+        return "read";
+    case Operation::Write:
+        return "write";
+    case Operation::Remove:
+        return "remove";
+    }
+    return "?";
+}
 
 CredentialStore::CredentialStore(QObject* parent)
     : CredentialStore(defaultServiceName(), Backend::SystemKeychain, parent)
-{
-}
+{ }
 
 CredentialStore::CredentialStore(const QString& serviceName, Backend backend, QObject* parent)
     : QObject(parent)
@@ -82,18 +99,19 @@ void CredentialStore::checkAvailability()
     QDBusConnection bus = QDBusConnection::sessionBus();
     if (!bus.isConnected()) {
         const QString detail = bus.lastError().message();
-        const QString reason = detail.isEmpty() ? tr("no D-Bus session bus")
-                                                : tr("no D-Bus session bus: %1").arg(detail);
+        const QString reason
+            = detail.isEmpty() ? tr("no D-Bus session bus") : tr("no D-Bus session bus: %1").arg(detail);
         // Queued so that ready() never fires from inside the caller's call.
-        QMetaObject::invokeMethod(this, [this, reason] { finishProbe(false, reason); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this, reason] { finishProbe(false, reason); }, Qt::QueuedConnection);
         return;
     }
 
     // Reading a property activates the service if needed and proves it answers,
     // which "is the name registered" alone would not.
-    QDBusMessage call = QDBusMessage::createMethodCall(
-        QStringLiteral("org.freedesktop.secrets"), QStringLiteral("/org/freedesktop/secrets"),
-        QStringLiteral("org.freedesktop.DBus.Properties"), QStringLiteral("Get"));
+    QDBusMessage call = QDBusMessage::createMethodCall(QStringLiteral("org.freedesktop.secrets"),
+        QStringLiteral("/org/freedesktop/secrets"), QStringLiteral("org.freedesktop.DBus.Properties"),
+        QStringLiteral("Get"));
     call << QStringLiteral("org.freedesktop.Secret.Service") << QStringLiteral("Collections");
     auto* watcher = new QDBusPendingCallWatcher(bus.asyncCall(call, kProbeTimeoutMs), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this, [this](QDBusPendingCallWatcher* finished) {
@@ -116,18 +134,18 @@ void CredentialStore::probeKWallet(const QString& secretServiceReason, std::size
         return;
     }
     const KWalletService& service = kKWalletServices[index];
-    const QDBusMessage call =
-        QDBusMessage::createMethodCall(QLatin1String(service.name), QLatin1String(service.path),
-                                       QStringLiteral("org.kde.KWallet"), QStringLiteral("networkWallet"));
-    auto* watcher = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call, kProbeTimeoutMs), this);
+    const QDBusMessage call = QDBusMessage::createMethodCall(QLatin1String(service.name),
+        QLatin1String(service.path), QStringLiteral("org.kde.KWallet"), QStringLiteral("networkWallet"));
+    auto* watcher
+        = new QDBusPendingCallWatcher(QDBusConnection::sessionBus().asyncCall(call, kProbeTimeoutMs), this);
     connect(watcher, &QDBusPendingCallWatcher::finished, this,
-            [this, secretServiceReason, index](QDBusPendingCallWatcher* finished) {
-                finished->deleteLater();
-                if (finished->isError())
-                    probeKWallet(secretServiceReason, index + 1);
-                else
-                    finishProbe(true, QString());
-            });
+        [this, secretServiceReason, index](QDBusPendingCallWatcher* finished) {
+            finished->deleteLater();
+            if (finished->isError())
+                probeKWallet(secretServiceReason, index + 1);
+            else
+                finishProbe(true, QString());
+        });
 }
 
 void CredentialStore::finishProbe(bool available, const QString& reason)
@@ -147,33 +165,33 @@ void CredentialStore::finishProbe(bool available, const QString& reason)
 void CredentialStore::enterSessionOnly(const QString& reason)
 {
     m_state = State::SessionOnly;
-    m_sessionOnlyMessage =
-        tr("No system keychain is available (%1); the key will be kept for this session only.").arg(reason);
+    m_sessionOnlyMessage
+        = tr("No system keychain is available (%1); the key will be kept for this session only.").arg(reason);
     qCWarning(lcSecrets).noquote() << m_sessionOnlyMessage;
     Q_EMIT sessionOnlyModeEntered(m_sessionOnlyMessage);
 }
 
 void CredentialStore::readKey(const QString& profileId, QObject* context, ReadCallback done)
 {
-    submit(Request{Operation::Read, profileId, QString(), context, std::move(done), nullptr});
+    submit(Request { Operation::Read, profileId, QString(), context, std::move(done), nullptr });
 }
 
-void CredentialStore::writeKey(const QString& profileId, const QString& key, QObject* context,
-                               StatusCallback done)
+void CredentialStore::writeKey(
+    const QString& profileId, const QString& key, QObject* context, StatusCallback done)
 {
-    submit(Request{Operation::Write, profileId, key, context, nullptr, std::move(done)});
+    submit(Request { Operation::Write, profileId, key, context, nullptr, std::move(done) });
 }
 
 void CredentialStore::removeKey(const QString& profileId, QObject* context, StatusCallback done)
 {
-    submit(Request{Operation::Remove, profileId, QString(), context, nullptr, std::move(done)});
+    submit(Request { Operation::Remove, profileId, QString(), context, nullptr, std::move(done) });
 }
 
 void CredentialStore::submit(Request request)
 {
     Q_ASSERT(request.context);
     if (request.profileId.isEmpty()) {
-        Error error{tr("Cannot use the keychain without a provider profile id."), {}, 0, 0, {}};
+        const Error error = sentence(tr("Cannot use the keychain without a provider profile id."));
         if (request.operation == Operation::Read)
             deliver(request, Result<std::optional<QString>>(error));
         else
@@ -181,9 +199,9 @@ void CredentialStore::submit(Request request)
         return;
     }
     if (request.operation == Operation::Write && request.key.isEmpty()) {
-        deliver(request, Status(Error{tr("Refusing to store an empty API key for profile \u201c%1\u201d.")
-                                          .arg(request.profileId),
-                                      {}, 0, 0, {}}));
+        deliver(request,
+            Status(sentence(tr("Refusing to store an empty API key for profile \u201c%1\u201d.")
+                                .arg(request.profileId))));
         return;
     }
     if (!isReady()) {
@@ -207,8 +225,8 @@ void CredentialStore::runInMemory(const Request& request)
     switch (request.operation) {
     case Operation::Read: {
         const auto it = m_sessionKeys.constFind(request.profileId);
-        deliver(request, Result<std::optional<QString>>(it == m_sessionKeys.cend() ? std::nullopt
-                                                                                 : std::optional(*it)));
+        deliver(request,
+            Result<std::optional<QString>>(it == m_sessionKeys.cend() ? std::nullopt : std::optional(*it)));
         break;
     }
     case Operation::Write:
@@ -220,7 +238,8 @@ void CredentialStore::runInMemory(const Request& request)
         deliver(request, success());
         break;
     }
-    qCDebug(lcSecrets) << "session-only operation" << int(request.operation) << "for profile" << request.profileId;
+    qCDebug(lcSecrets) << "session-only" << operationName(request.operation) << "for profile"
+                       << request.profileId;
 }
 
 void CredentialStore::runInKeychain(Request request)
@@ -257,39 +276,40 @@ void CredentialStore::runInKeychain(Request request)
             runInMemory(request);
             return;
         }
-        qCDebug(lcSecrets) << "keychain operation" << int(request.operation) << "for profile" << request.profileId
-                           << "finished with code" << int(code);
+        qCDebug(lcSecrets) << "keychain" << operationName(request.operation) << "for profile"
+                           << request.profileId << "finished with QKeychain::Error" << int(code);
         switch (request.operation) {
         case Operation::Read:
             if (code == QKeychain::NoError)
-                deliver(request, Result<std::optional<QString>>(
-                                     std::optional(static_cast<QKeychain::ReadPasswordJob*>(finished)->textData())));
+                deliver(request,
+                    Result<std::optional<QString>>(
+                        std::optional(static_cast<QKeychain::ReadPasswordJob*>(finished)->textData())));
             else if (code == QKeychain::EntryNotFound)
                 deliver(request, Result<std::optional<QString>>(std::nullopt));
             else
-                deliver(request, Result<std::optional<QString>>(
-                                     Error{tr("Could not read the API key for profile \u201c%1\u201d from the system "
-                                              "keychain: %2")
-                                               .arg(request.profileId, finished->errorString()),
-                                           {}, 0, 0, {}}));
+                deliver(request,
+                    Result<std::optional<QString>>(
+                        sentence(tr("Could not read the API key for profile \u201c%1\u201d from the system "
+                                    "keychain: %2")
+                                     .arg(request.profileId, finished->errorString()))));
             break;
         case Operation::Write:
             if (code == QKeychain::NoError)
                 deliver(request, success());
             else
-                deliver(request, Status(Error{tr("Could not store the API key for profile \u201c%1\u201d in the "
-                                                 "system keychain: %2")
-                                                  .arg(request.profileId, finished->errorString()),
-                                              {}, 0, 0, {}}));
+                deliver(request,
+                    Status(sentence(tr("Could not store the API key for profile \u201c%1\u201d in the "
+                                       "system keychain: %2")
+                                        .arg(request.profileId, finished->errorString()))));
             break;
         case Operation::Remove:
             if (code == QKeychain::NoError || code == QKeychain::EntryNotFound)
                 deliver(request, success());
             else
-                deliver(request, Status(Error{tr("Could not remove the API key for profile \u201c%1\u201d from the "
-                                                 "system keychain: %2")
-                                                  .arg(request.profileId, finished->errorString()),
-                                              {}, 0, 0, {}}));
+                deliver(request,
+                    Status(sentence(tr("Could not remove the API key for profile \u201c%1\u201d from the "
+                                       "system keychain: %2")
+                                        .arg(request.profileId, finished->errorString()))));
             break;
         }
     });

@@ -12,7 +12,6 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
-
 #include <cstddef>
 #include <functional>
 #include <optional>
@@ -32,14 +31,16 @@ namespace tb {
 // The first call (or checkAvailability()) probes the D-Bus session bus once;
 // if no keychain answers, the store switches to session-only mode for its
 // whole life: reads and writes go to memory and sessionOnlyModeEntered() says
-// why, in a sentence the GUI can show as is.
+// why, in a sentence the GUI can show as is. A keychain that answers but then
+// fails (locked and no prompt possible, access denied) is an error for that
+// call, not a reason to go session-only: the user should see it.
 class CredentialStore : public QObject
 {
     Q_OBJECT
 public:
     enum class Backend {
         SystemKeychain, // QtKeychain, falling back to memory when none is reachable
-        SessionMemory,  // memory only, e.g. for tests or a "don't store keys" option
+        SessionMemory, // memory only, e.g. for tests or a "don't store keys" option
     };
 
     using ReadCallback = std::function<void(Result<std::optional<QString>>)>;
@@ -48,8 +49,8 @@ public:
     // `serviceName` is the keychain service every entry is filed under; tests
     // pass their own so they never see or clobber the user's keys.
     explicit CredentialStore(QObject* parent = nullptr);
-    explicit CredentialStore(const QString& serviceName, Backend backend = Backend::SystemKeychain,
-                             QObject* parent = nullptr);
+    explicit CredentialStore(
+        const QString& serviceName, Backend backend = Backend::SystemKeychain, QObject* parent = nullptr);
     ~CredentialStore() override;
 
     static QString defaultServiceName(); // "io.tunebench.Tunebench"
@@ -90,6 +91,8 @@ private:
         ReadCallback readDone;
         StatusCallback statusDone;
     };
+
+    static const char* operationName(Operation operation); // for logs
 
     void submit(Request request);
     void run(Request request);

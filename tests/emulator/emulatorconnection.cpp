@@ -17,6 +17,8 @@ EmulatorConnection::EmulatorConnection(QTcpSocket* socket, Handler handler, QObj
     , m_handler(std::move(handler))
 {
     socket->setParent(this);
+    // Small scripted writes must leave at once: with Nagle, each would wait for a delayed ACK.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     connect(socket, &QTcpSocket::readyRead, this, &EmulatorConnection::onReadyRead);
     connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     if (socket->bytesAvailable() > 0)
@@ -122,31 +124,30 @@ void EmulatorConnection::dispatch()
 
 void EmulatorConnection::runNextStep()
 {
-    if (!m_socket || m_plan.isEmpty())
-        return;
-    const SendStep step = m_plan.takeFirst();
-    auto execute = [this, step] {
-        if (!m_socket)
+    // Steps without a delay run at once (each write flushed on its own, so
+    // they still leave as separate segments); a delayed step waits on a timer.
+    while (m_socket && !m_plan.isEmpty()) {
+        const SendStep step = m_plan.first();
+        if (step.delayMs > 0) {
+            m_plan.first().delayMs = 0;
+            QTimer::singleShot(step.delayMs, this, &EmulatorConnection::runNextStep);
             return;
+        }
+        m_plan.removeFirst();
         switch (step.action) {
         case SendStep::Action::Write:
             m_socket->write(step.bytes);
             m_socket->flush();
-            runNextStep();
             break;
         case SendStep::Action::Close:
             m_socket->disconnectFromHost(); // after pending bytes are written
-            break;
+            return;
         case SendStep::Action::Abort:
             m_socket->abort();
             deleteLater();
-            break;
+            return;
         }
-    };
-    if (step.delayMs > 0)
-        QTimer::singleShot(step.delayMs, this, execute);
-    else
-        QTimer::singleShot(0, this, execute); // separate writes reach the client as separate segments more often
+    }
 }
 
 void EmulatorConnection::sendBadRequest()

@@ -4,7 +4,6 @@
 #include "secrets/credentialstore.h"
 
 #include <QTest>
-
 #include <optional>
 
 using tb::ApiKeyResolver;
@@ -34,7 +33,8 @@ std::optional<tb::Result<ApiKeyResolver::ResolvedKey>> resolveNow(const ApiKeyRe
 {
     QObject context;
     std::optional<tb::Result<ApiKeyResolver::ResolvedKey>> out;
-    resolver.resolve(QStringLiteral("p1"), kind, &context, [&out](tb::Result<ApiKeyResolver::ResolvedKey> r) { out = std::move(r); });
+    resolver.resolve(QStringLiteral("p1"), kind, &context,
+        [&out](tb::Result<ApiKeyResolver::ResolvedKey> r) { out = std::move(r); });
     // An empty optional after the wait is how callers see a timeout.
     static_cast<void>(QTest::qWaitFor([&out] { return out.has_value(); }, kWaitMs));
     return out;
@@ -64,20 +64,21 @@ void TestApiKeyResolver::picksTheKey_data()
     QTest::addColumn<bool>("expectedOverride");
 
     const QString unset;
-    QTest::newRow("env wins over stored for OpenAI") << "sk-env" << Kind::OpenAi << "sk-stored" << "sk-env"
-                                                     << Source::Environment << true;
-    QTest::newRow("env alone for OpenAI") << "sk-env" << Kind::OpenAi << unset << "sk-env" << Source::Environment
-                                          << true;
-    QTest::newRow("env ignored for other kinds") << "sk-env" << Kind::Other << "sk-stored" << "sk-stored"
-                                                 << Source::Session << false;
-    QTest::newRow("stored when env unset") << unset << Kind::OpenAi << "sk-stored" << "sk-stored" << Source::Session
-                                           << false;
-    QTest::newRow("empty env counts as unset") << "" << Kind::OpenAi << "sk-stored" << "sk-stored"
-                                               << Source::Session << false;
-    QTest::newRow("blank env counts as unset") << " \n" << Kind::OpenAi << "sk-stored" << "sk-stored"
-                                               << Source::Session << false;
-    QTest::newRow("env value trimmed") << "  sk-env\n" << Kind::OpenAi << unset << "sk-env" << Source::Environment
-                                       << true;
+    QTest::newRow("env wins over stored for OpenAI") << "sk-env" << Kind::OpenAi << "sk-stored"
+                                                     << "sk-env" << Source::Environment << true;
+    QTest::newRow("env alone for OpenAI")
+        << "sk-env" << Kind::OpenAi << unset << "sk-env" << Source::Environment << true;
+    QTest::newRow("env ignored for other kinds") << "sk-env" << Kind::Other << "sk-stored"
+                                                 << "sk-stored" << Source::Session << false;
+    QTest::newRow("stored when env unset") << unset << Kind::OpenAi << "sk-stored"
+                                           << "sk-stored" << Source::Session << false;
+    QTest::newRow("empty env counts as unset") << "" << Kind::OpenAi << "sk-stored"
+                                               << "sk-stored" << Source::Session << false;
+    QTest::newRow("blank env counts as unset") << " \n"
+                                               << Kind::OpenAi << "sk-stored"
+                                               << "sk-stored" << Source::Session << false;
+    QTest::newRow("env value trimmed") << "  sk-env\n"
+                                       << Kind::OpenAi << unset << "sk-env" << Source::Environment << true;
 }
 
 void TestApiKeyResolver::picksTheKey()
@@ -89,7 +90,8 @@ void TestApiKeyResolver::picksTheKey()
     QFETCH(Source, expectedSource);
     QFETCH(bool, expectedOverride);
 
-    CredentialStore store(QStringLiteral("io.tunebench.Tunebench.test"), CredentialStore::Backend::SessionMemory);
+    CredentialStore store(
+        QStringLiteral("io.tunebench.Tunebench.test"), CredentialStore::Backend::SessionMemory);
     QVERIFY(preload(store, stored));
     QProcessEnvironment env;
     env.insert(QStringLiteral("PATH"), QStringLiteral("/usr/bin"));
@@ -111,17 +113,20 @@ void TestApiKeyResolver::missingKeySaysHowToSetOne_data()
     QTest::addColumn<QString>("expectedMessage");
     QTest::newRow("OpenAI mentions the variable")
         << Kind::OpenAi
-        << QStringLiteral("No API key is set for profile \u201cp1\u201d: enter one in the profile settings or set "
-                          "OPENAI_API_KEY.");
+        << QStringLiteral(
+               "No API key is set for profile \u201cp1\u201d: enter one in the profile settings or set "
+               "OPENAI_API_KEY.");
     QTest::newRow("other kinds do not")
-        << Kind::Other << QStringLiteral("No API key is set for profile \u201cp1\u201d: enter one in the profile settings.");
+        << Kind::Other
+        << QStringLiteral("No API key is set for profile \u201cp1\u201d: enter one in the profile settings.");
 }
 
 void TestApiKeyResolver::missingKeySaysHowToSetOne()
 {
     QFETCH(Kind, kind);
     QFETCH(QString, expectedMessage);
-    CredentialStore store(QStringLiteral("io.tunebench.Tunebench.test"), CredentialStore::Backend::SessionMemory);
+    CredentialStore store(
+        QStringLiteral("io.tunebench.Tunebench.test"), CredentialStore::Backend::SessionMemory);
     const ApiKeyResolver resolver(store, QProcessEnvironment());
     const auto result = resolveNow(resolver, kind);
     QVERIFY2(result, "resolve timed out");
@@ -131,7 +136,8 @@ void TestApiKeyResolver::missingKeySaysHowToSetOne()
 
 void TestApiKeyResolver::environmentKeyIsNeverWrittenToTheStore()
 {
-    CredentialStore store(QStringLiteral("io.tunebench.Tunebench.test"), CredentialStore::Backend::SessionMemory);
+    CredentialStore store(
+        QStringLiteral("io.tunebench.Tunebench.test"), CredentialStore::Backend::SessionMemory);
     QProcessEnvironment env;
     env.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-env"));
     const ApiKeyResolver resolver(store, env);
@@ -141,7 +147,8 @@ void TestApiKeyResolver::environmentKeyIsNeverWrittenToTheStore()
 
     QObject context;
     std::optional<tb::Result<std::optional<QString>>> read;
-    store.readKey(QStringLiteral("p1"), &context, [&read](tb::Result<std::optional<QString>> r) { read = std::move(r); });
+    store.readKey(QStringLiteral("p1"), &context,
+        [&read](tb::Result<std::optional<QString>> r) { read = std::move(r); });
     QVERIFY(QTest::qWaitFor([&read] { return read.has_value(); }, kWaitMs));
     QVERIFY(read->ok());
     QCOMPARE(read->value(), std::optional<QString>());
@@ -150,11 +157,13 @@ void TestApiKeyResolver::environmentKeyIsNeverWrittenToTheStore()
 void TestApiKeyResolver::storeErrorsPassThrough()
 {
     // An empty profile id is refused by the store; the resolver hands that on.
-    CredentialStore store(QStringLiteral("io.tunebench.Tunebench.test"), CredentialStore::Backend::SessionMemory);
+    CredentialStore store(
+        QStringLiteral("io.tunebench.Tunebench.test"), CredentialStore::Backend::SessionMemory);
     const ApiKeyResolver resolver(store, QProcessEnvironment());
     QObject context;
     std::optional<tb::Result<ApiKeyResolver::ResolvedKey>> out;
-    resolver.resolve(QString(), Kind::Other, &context, [&out](tb::Result<ApiKeyResolver::ResolvedKey> r) { out = std::move(r); });
+    resolver.resolve(QString(), Kind::Other, &context,
+        [&out](tb::Result<ApiKeyResolver::ResolvedKey> r) { out = std::move(r); });
     QVERIFY(QTest::qWaitFor([&out] { return out.has_value(); }, kWaitMs));
     QVERIFY(!out->ok());
     QCOMPARE(out->error().message, QStringLiteral("Cannot use the keychain without a provider profile id."));

@@ -1,0 +1,87 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// What validating a whole fine-tuning file found: findings, counts per rule, token
+// statistics and the cookbook's epoch and billing estimate. A value; printable as the
+// JSON object of `tunebench validate --json`.
+
+#include "core/datasetfinding.h"
+#include "core/datasetformat.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+
+#include <vector>
+
+namespace tb {
+
+// numpy's view of a list of counts, as the cookbook's print_distribution shows it.
+struct CountDistribution
+{
+    qint64 min = 0;
+    qint64 max = 0;
+    double mean = 0;
+    double median = 0;
+    double p10 = 0; // the cookbook labels np.quantile(values, 0.1) "p5"
+    double p90 = 0; // and np.quantile(values, 0.9) "p95"
+
+    // `values` is sorted in place. Linear interpolation like np.quantile's default.
+    static CountDistribution of(std::vector<qint64>& values);
+    QJsonObject toJson() const;
+};
+
+struct DatasetReport
+{
+    // Findings kept per rule; the counts below stay exact past it.
+    static constexpr int kMaxFindingsPerRule = 1000;
+
+    QString file;
+    QString failure; // non-empty when the file could not be validated at all
+    bool canceled = false;
+
+    DatasetFormat format = DatasetFormat::Unknown;
+    QString encoding;          // tokenizer used for the counts
+    int maxTokensPerExample = 0;
+    qint64 lines = 0;          // lines of the file, blank ones included
+    qint64 examples = 0;       // non-blank lines: what the fine-tuning API counts
+    qint64 validExamples = 0;  // examples without errors
+
+    std::vector<DatasetFinding> findings; // by line; at most kMaxFindingsPerRule per rule
+    QMap<QString, qint64> errors;         // rule -> count
+    QMap<QString, qint64> warnings;
+    QMap<QString, qint64> infos;
+
+    qint64 missingSystem = 0; // cookbook: "Num examples missing system message"
+    qint64 missingUser = 0;
+    qint64 totalTokens = 0;
+    qint64 assistantTokens = 0;
+    qint64 maxTokens = 0;
+    std::vector<qint64> histogram; // examples per token bucket, see histogramUpperBounds()
+    CountDistribution messagesPerExample;
+    CountDistribution tokensPerExample;
+    CountDistribution assistantTokensPerExample;
+
+    qint64 tooLong = 0;       // examples over maxTokensPerExample
+    int epochs = 0;           // the cookbook's default n_epochs
+    qint64 billingTokens = 0; // sum of min(maxTokensPerExample, tokens)
+
+    bool hasErrors() const { return !errors.isEmpty() || !failure.isEmpty(); }
+    qint64 errorCount() const;
+    qint64 warningCount() const;
+
+    // Exclusive upper bounds of the histogram buckets; the last bucket is open-ended.
+    static const std::vector<qint64>& histogramUpperBounds();
+    static int histogramBucket(qint64 tokens);
+
+    // Records `finding` in the counts and keeps it unless its rule already has the
+    // maximum kept. Call in line order.
+    void addFinding(DatasetFinding finding);
+
+    QJsonObject toJson() const;
+    // The cookbook's printed analysis (distributions, warnings, cost estimate).
+    QString statisticsText() const;
+};
+
+} // namespace tb

@@ -1,0 +1,131 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The "Datasets" page: a JSONL file as a lazy table that fills while the file is
+// indexed, a detail pane (conversation + raw JSON with the error marked), jump to
+// line and a full-file text filter running in the background.
+
+#include "core/jsonlsearch.h"
+#include "gui/datasetdetailrenderer.h"
+#include "gui/datasettablemodel.h"
+
+#include <QFileSystemWatcher>
+#include <QFutureWatcher>
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QTabWidget;
+class QTableView;
+class QTextBrowser;
+class QToolBar;
+
+namespace tb {
+
+class JsonlIndex;
+
+class DatasetView : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit DatasetView(QWidget* parent = nullptr);
+    ~DatasetView() override;
+
+    // Maps and starts indexing `path`; rows appear as they are found. False (and the
+    // reason shown in the page) when the file cannot be opened.
+    bool openFile(const QString& path);
+    void reload();
+    QString filePath() const;
+
+    // Selects 1-based `line` and shows it; clears a filter that hides it. False when the
+    // line is not (yet) in the index.
+    bool jumpToLine(qint64 line);
+    // Shows only lines containing `text` (ASCII case-insensitive; empty: all lines). The
+    // search runs in the background and its matches appear as they are found.
+    void setFilterText(const QString& text);
+    // Stops indexing and searching; what was found so far stays.
+    void cancelBackgroundWork();
+
+    // Open, Reload, Jump to line, Filter, Stop: for the main window's menus.
+    QList<QAction*> datasetActions() const;
+
+    // How "Open" asks for a file (tests and the main window's dialog helper replace it).
+    void setFileChooser(std::function<QString(QWidget* parent)> chooser) { m_fileChooser = std::move(chooser); }
+    // Replaces the default token counter (o200k_base chat counts, loaded in the background).
+    void setTokenCounter(DatasetTableModel::TokenCounter counter);
+
+    DatasetTableModel* model() const { return m_model; }
+    QTableView* table() const { return m_table; }
+    std::shared_ptr<const JsonlIndex> index() const;
+    // 0-based line shown in the detail pane, or -1.
+    qint64 detailLine() const { return m_detail.line; }
+    const DatasetDetail& detail() const { return m_detail; }
+    bool isIndexing() const { return m_build.isRunning(); }
+    bool isSearching() const { return m_search.isRunning(); }
+    QString statusText() const;
+
+Q_SIGNALS:
+    void fileOpened(const QString& path);
+    void indexingFinished(qint64 lines);
+    void searchFinished(qint64 matches);
+    // The detail pane shows a new line (0-based).
+    void detailShown(qint64 line);
+    void fileChangedOnDisk();
+
+private:
+    void createActions();
+    void createWidgets();
+    void chooseAndOpen();
+    void onBuildProgress();
+    void onBuildFinished();
+    void onSearchResults(int begin, int end);
+    void onSearchFinished();
+    void onCurrentRowChanged();
+    void showDetail(const DatasetDetail& detail);
+    void onFileChanged();
+    void startDefaultTokenCounter();
+    void updateStatus();
+
+    std::shared_ptr<JsonlIndex> m_index;
+    DatasetTableModel* m_model = nullptr;
+    QToolBar* m_toolBar = nullptr;
+    QTableView* m_table = nullptr;
+    QTabWidget* m_tabs = nullptr;
+    QTextBrowser* m_conversation = nullptr;
+    QPlainTextEdit* m_raw = nullptr;
+    QLabel* m_rawError = nullptr;
+    QLineEdit* m_lineEdit = nullptr;
+    QLineEdit* m_filterEdit = nullptr;
+    QProgressBar* m_indexProgress = nullptr;
+    QProgressBar* m_searchProgress = nullptr;
+    QLabel* m_status = nullptr;
+    QLabel* m_banner = nullptr;
+
+    QAction* m_openAction = nullptr;
+    QAction* m_reloadAction = nullptr;
+    QAction* m_jumpAction = nullptr;
+    QAction* m_filterAction = nullptr;
+    QAction* m_stopAction = nullptr;
+
+    QFutureWatcher<void> m_build;
+    QFutureWatcher<JsonlSearch::Batch> m_search;
+    QFileSystemWatcher m_fileWatcher;
+    QTimer m_filterDelay;
+    std::function<QString(QWidget*)> m_fileChooser;
+    bool m_customTokenCounter = false;
+    DatasetTableModel::TokenCounter m_defaultTokenCounter;
+    qint64 m_matches = 0;
+    quint64 m_detailGeneration = 0;
+    DatasetDetail m_detail;
+    QString m_message; // last error or notice for the status line
+};
+
+} // namespace tb

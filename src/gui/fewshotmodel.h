@@ -1,0 +1,86 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The few-shot examples of a chat template as a table: each row is a user turn
+// (input, optional name) and the assistant turn that answers it, taken from the
+// user/assistant pairs right after the leading system messages. Edits go to the
+// template document (one undo step each) and the table follows the document.
+
+#include "core/result.h"
+
+#include <QAbstractTableModel>
+#include <QJsonArray>
+
+namespace tb {
+
+class TemplateDocument;
+
+class FewShotModel : public QAbstractTableModel
+{
+    Q_OBJECT
+public:
+    enum Column { InputColumn, OutputColumn, NameColumn, ColumnCount };
+
+    struct Example
+    {
+        QString input;
+        QString output;
+        QString name; // the user turn's optional "name"
+
+        bool operator==(const Example&) const = default;
+    };
+
+    // Where the examples sit in a message list: [prefix | 2*count pair messages | rest].
+    struct Layout
+    {
+        int firstMessage = 0;
+        QList<Example> examples;
+    };
+    static Layout split(const QJsonArray& messages);
+
+    explicit FewShotModel(TemplateDocument* document, QObject* parent = nullptr);
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role) const override;
+    Qt::ItemFlags flags(const QModelIndex& index) const override;
+    bool setData(const QModelIndex& index, const QVariant& value, int role) override;
+    bool insertRows(int row, int count, const QModelIndex& parent = {}) override;
+    bool removeRows(int row, int count, const QModelIndex& parent = {}) override;
+    bool moveRows(const QModelIndex& sourceParent, int sourceRow, int count, const QModelIndex& destinationParent,
+                  int destinationChild) override;
+
+    // Drag and drop reorders rows within the table.
+    Qt::DropActions supportedDropActions() const override { return Qt::MoveAction; }
+    QStringList mimeTypes() const override;
+    QMimeData* mimeData(const QModelIndexList& indexes) const override;
+    bool dropMimeData(const QMimeData* data, Qt::DropAction action, int row, int column,
+                      const QModelIndex& parent) override;
+
+    bool isEditable() const;
+    const QList<Example>& examples() const { return m_examples; }
+    Example example(int row) const { return m_examples.value(row); }
+
+    bool duplicateRow(int row);
+    // Inserts the rows before `row` (-1 = append) as one undo step.
+    bool insertExamples(int row, const QList<Example>& examples, const QString& undoText);
+
+    // JSONL lines {"messages": [...]} (chat) or {"prompt", "completion"}: user/assistant
+    // pairs after any system messages become rows. Returns the rows, or an error with line.
+    static Result<QList<Example>> examplesFromJsonl(const QByteArray& jsonl);
+    // One {"messages": [system messages..., user, assistant]} line per row.
+    QByteArray toJsonl() const;
+
+private:
+    void onDocumentChanged();
+    bool writeExamples(const QList<Example>& examples, const QString& undoText, const QString& mergeKey = {});
+
+    TemplateDocument* m_document;
+    QList<Example> m_examples;
+    int m_firstMessage = 0;
+    bool m_writing = false;
+};
+
+} // namespace tb

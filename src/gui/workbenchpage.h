@@ -1,0 +1,184 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The "Prompts" page: template browser, the template editor (messages, few-shot
+// examples, request parameters, raw JSON — one undo stack), parameter fields, the
+// live request preview with its token count, streamed runs and chat mode.
+
+#include "core/templatecatalog.h"
+#include "gui/workbenchservices.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QJsonObject>
+#include <QTimer>
+#include <QWidget>
+
+#include <functional>
+
+class QAction;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QListView;
+class QMenu;
+class QPlainTextEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTabWidget;
+class QTableView;
+
+namespace tb {
+
+class AccountSession;
+class ChatPanel;
+class CompletionRunner;
+class FewShotModel;
+class JsonEditor;
+class MessagesEditor;
+class PromptTemplate;
+class ParameterForm;
+class RequestParametersEditor;
+class TemplateDocument;
+class TemplateListModel;
+struct CompletionRequest;
+
+class WorkbenchPage : public QWidget
+{
+    Q_OBJECT
+public:
+    struct TokenCount
+    {
+        int total = -1;    // the request's prompt tokens; -1 when unknown
+        int examples = -1; // of that, the few-shot turns
+        bool exact = false; // the model's own tokenizer, not an estimate
+        QString encoding;
+    };
+
+    explicit WorkbenchPage(const WorkbenchServices& services, QWidget* parent = nullptr);
+    ~WorkbenchPage() override;
+
+    // The page's menus (Template, Edit, Run); the main window shows them while the
+    // page is current.
+    QList<QMenu*> menus() const { return m_menus; }
+
+    void setWorkspaceFolder(const QString& folder);
+    QString workspaceFolder() const { return m_services.workspaceFolder; }
+    void reloadTemplates();
+
+    // Opens the template at `path` (as listed by the browser) once the list holds it.
+    // Asks about unsaved changes first; false when the user cancelled.
+    bool openTemplate(const QString& path);
+    // Save / discard / cancel for unsaved changes; true when it is fine to go on.
+    bool maybeSave();
+    bool save();
+    bool duplicateToUserFolder();
+    bool newTemplate();
+    bool renameTemplate();
+    bool deleteTemplate();
+    void importExamples();
+    void exportExamples();
+
+    // Ctrl+Return: a single streamed run, or the next chat turn in chat mode.
+    void run();
+    void stop();
+    void startChat();
+    void storeApiKey(const QString& key);
+    void showApiKeyDialog();
+
+    // The request exactly as the run would send it (rendered, model and stream filled in).
+    CompletionRequest currentRequest() const;
+    QJsonObject previewBody() const;
+
+    TemplateDocument* document() const { return m_document; }
+    TemplateListModel* templateModel() const { return m_templates; }
+    QListView* templateList() const { return m_list; }
+    MessagesEditor* messagesEditor() const { return m_messages; }
+    FewShotModel* fewShotModel() const { return m_fewShot; }
+    QTableView* fewShotView() const { return m_fewShotView; }
+    RequestParametersEditor* requestEditor() const { return m_request; }
+    JsonEditor* jsonEditor() const { return m_json; }
+    ParameterForm* parameterForm() const { return m_form; }
+    QTabWidget* editorTabs() const { return m_editorTabs; }
+    QTabWidget* outputTabs() const { return m_outputTabs; }
+    QPlainTextEdit* outputEdit() const { return m_output; }
+    QLabel* runStatusLabel() const { return m_runStatus; }
+    QPlainTextEdit* previewEdit() const { return m_preview; }
+    QLabel* tokenLabel() const { return m_tokens; }
+    ChatPanel* chatPanel() const { return m_chat; }
+    CompletionRunner* runner() const { return m_runner; }
+    AccountSession* session() const { return m_session; }
+    QComboBox* profileCombo() const { return m_profileCombo; }
+
+    static TokenCount countTokens(const QJsonObject& body, int firstExampleMessage, int exampleCount);
+
+Q_SIGNALS:
+    void templatesLoaded(int count);
+    // The open template, its modified state or read-only state changed (window title).
+    void titleChanged(const QString& title);
+
+private:
+    void createWidgets();
+    void createActions();
+    QAction* addAction(QMenu* menu, const QString& text, const QKeySequence& shortcut, const char* name,
+                       std::function<void()> slot);
+    void onScanFinished();
+    void onCurrentTemplateChanged(const QModelIndex& current, const QModelIndex& previous);
+    void selectPath(const QString& path);
+    void openEntry(const TemplateEntry& entry);
+    void updateState();
+    void schedulePreview();
+    void updatePreview();
+    void onTokensCounted();
+    void refreshProfiles();
+    void saveNewTemplate(const QString& name, const PromptTemplate& content);
+    QString uniqueUserPath(const QString& name) const;
+    void moveCurrentExample(int delta);
+
+    WorkbenchServices m_services;
+    TemplateDocument* m_document = nullptr;
+    AccountSession* m_session = nullptr;
+    CompletionRunner* m_runner = nullptr;
+    TemplateListModel* m_templates = nullptr;
+    QSortFilterProxyModel* m_filter = nullptr;
+    QFutureWatcher<QList<TemplateEntry>> m_scan;
+    QFutureWatcher<TokenCount> m_tokenWatcher;
+    bool m_tokenCountPending = false;
+    QTimer m_previewTimer;
+    QString m_pendingPath;
+    bool m_selecting = false;
+
+    QLineEdit* m_filterEdit = nullptr;
+    QListView* m_list = nullptr;
+    QLabel* m_title = nullptr;
+    QLabel* m_banner = nullptr;
+    QPushButton* m_duplicateButton = nullptr;
+    QTabWidget* m_editorTabs = nullptr;
+    MessagesEditor* m_messages = nullptr;
+    FewShotModel* m_fewShot = nullptr;
+    QTableView* m_fewShotView = nullptr;
+    QLabel* m_fewShotInfo = nullptr;
+    RequestParametersEditor* m_request = nullptr;
+    JsonEditor* m_json = nullptr;
+    ParameterForm* m_form = nullptr;
+    QLabel* m_unfilled = nullptr;
+    QTabWidget* m_outputTabs = nullptr;
+    QPlainTextEdit* m_output = nullptr;
+    QLabel* m_runStatus = nullptr;
+    QPlainTextEdit* m_preview = nullptr;
+    QLabel* m_tokens = nullptr;
+    ChatPanel* m_chat = nullptr;
+    QComboBox* m_profileCombo = nullptr;
+    QPushButton* m_runButton = nullptr;
+    QPushButton* m_stopButton = nullptr;
+    QList<QMenu*> m_menus;
+    QAction* m_saveAction = nullptr;
+    QAction* m_runAction = nullptr;
+    QAction* m_stopAction = nullptr;
+    QAction* m_renameAction = nullptr;
+    QAction* m_deleteAction = nullptr;
+    QAction* m_duplicateAction = nullptr;
+};
+
+} // namespace tb
