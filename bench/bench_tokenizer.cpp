@@ -9,7 +9,6 @@
 #include "core/tiktokenencoding.h"
 
 #include <QFile>
-
 #include <chrono>
 #include <cstdio>
 
@@ -41,7 +40,8 @@ int main(int argc, char** argv)
     const int repeats = argc > 2 ? std::atoi(argv[2]) : 5;
     std::printf("text: %zu bytes\n", text.size());
 
-    for (const auto encoding : {TiktokenEncoding::Encoding::Cl100kBase, TiktokenEncoding::Encoding::O200kBase}) {
+    for (const auto encoding :
+        { TiktokenEncoding::Encoding::Cl100kBase, TiktokenEncoding::Encoding::O200kBase }) {
         const auto loadStart = Clock::now();
         const auto loaded = TiktokenEncoding::get(encoding);
         const double loadSeconds = secondsSince(loadStart);
@@ -70,8 +70,8 @@ int main(int argc, char** argv)
         }
         // The pretokenizer alone, to see how the time splits between it and the BPE merges.
         const tb::Pretokenizer pretokenizer(encoding == TiktokenEncoding::Encoding::O200kBase
-                                                ? tb::Pretokenizer::Pattern::O200k
-                                                : tb::Pretokenizer::Pattern::Cl100k);
+                ? tb::Pretokenizer::Pattern::O200k
+                : tb::Pretokenizer::Pattern::Cl100k);
         double bestSplit = 1e30;
         std::size_t pieces = 0;
         for (int i = 0; i < repeats; ++i) {
@@ -83,11 +83,11 @@ int main(int argc, char** argv)
         }
         const double mb = double(text.size()) / 1e6;
         std::printf("%-12s pretokenizer alone: %zu pieces, %.1f ms, %.2f MB/s\n", name.constData(), pieces,
-                    bestSplit * 1000, mb / bestSplit);
+            bestSplit * 1000, mb / bestSplit);
         std::printf("%-12s load %.0f ms; %zu tokens; count: %.1f ms, %.2f M tokens/s, %.2f MB/s; "
                     "encode: %.1f ms, %.2f M tokens/s, %.2f MB/s\n",
-                    name.constData(), loadSeconds * 1000, tokens, bestCount * 1000, double(tokens) / bestCount / 1e6,
-                    mb / bestCount, bestEncode * 1000, double(tokens) / bestEncode / 1e6, mb / bestEncode);
+            name.constData(), loadSeconds * 1000, tokens, bestCount * 1000, double(tokens) / bestCount / 1e6,
+            mb / bestCount, bestEncode * 1000, double(tokens) / bestEncode / 1e6, mb / bestEncode);
     }
     return 0;
 }

@@ -19,6 +19,8 @@ ApiJob::ApiJob(ApiClient* client, QByteArray verb, QString path, QObject* parent
 {
     m_timeoutTimer.setSingleShot(true);
     m_retryTimer.setSingleShot(true);
+    // A coarse timer may fire up to 5 % early; a retry must never come before the server's Retry-After.
+    m_retryTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_timeoutTimer, &QTimer::timeout, this, &ApiJob::onTimeout);
     connect(&m_retryTimer, &QTimer::timeout, this, &ApiJob::sendAttempt);
 }

@@ -266,7 +266,7 @@ void CompletionJob::finishStream(bool truncated)
     result.timeToFirstTokenMs = m_firstTokenMs;
     result.response = assembledResponse();
     if (truncated)
-        qCWarning(lcTunebenchApi) << "stream ended without [DONE]; keeping" << result.text().size()
+        qCInfo(lcTunebenchApi) << "stream ended without [DONE]; keeping" << result.text().size()
                                   << "characters as truncated, request" << requestId();
     emitFinished(result);
 }

@@ -5,7 +5,9 @@
 #include "cli/exitcode.h"
 #include "cli/modelscommand.h"
 #include "cli/paramscommand.h"
+#include "cli/preparecommand.h"
 #include "cli/runcommand.h"
+#include "cli/validatecommand.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>
@@ -25,12 +27,17 @@ std::unique_ptr<CliCommand> createCommand(const QString& name)
         return std::make_unique<ParamsCommand>();
     if (name == QLatin1String("models"))
         return std::make_unique<ModelsCommand>();
+    if (name == QLatin1String("validate"))
+        return std::make_unique<ValidateCommand>();
+    if (name == QLatin1String("prepare"))
+        return std::make_unique<PrepareCommand>();
     return nullptr;
 }
 
 const QStringList& commandNames()
 {
-    static const QStringList names{QStringLiteral("run"), QStringLiteral("params"), QStringLiteral("models")};
+    static const QStringList names{QStringLiteral("run"), QStringLiteral("params"), QStringLiteral("models"),
+                                     QStringLiteral("validate"), QStringLiteral("prepare")};
     return names;
 }
 

@@ -20,7 +20,9 @@ public:
     static constexpr int kTokensPerName = 1;
     static constexpr int kReplyPrimer = 3; // every reply is primed with <|start|>assistant<|message|>
 
-    explicit ChatTokenCounter(const TiktokenEncoding& encoding) : m_encoding(encoding) { }
+    explicit ChatTokenCounter(const TiktokenEncoding& encoding)
+        : m_encoding(encoding)
+    { }
 
     // 3 per message, the tokens of each string value of a message (role, content, name,
     // ...), 1 more for a "name", and 3 for the reply primer. Values that are not strings

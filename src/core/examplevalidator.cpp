@@ -321,11 +321,12 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
         QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), qsizetype(line.size())), &parseError);
         QString message = parseError.error != QJsonParseError::NoError ? parseError.errorString()
                                                                         : QString::fromLatin1(simdjson::error_message(error));
+        const qint64 column = parseError.error != QJsonParseError::NoError ? codePointsBefore(line, parseError.offset) + 1 : 0;
         DatasetFinding f = makeFinding("json_syntax", Severity::Error, n, QString(),
-                                       QStringLiteral("invalid JSON: %1").arg(message),
+                                       column > 0 ? QStringLiteral("invalid JSON at column %1: %2").arg(column).arg(message)
+                                                  : QStringLiteral("invalid JSON: %1").arg(message),
                                        QStringLiteral("Each line must be one complete JSON object."));
-        if (parseError.error != QJsonParseError::NoError)
-            f.column = codePointsBefore(line, parseError.offset) + 1;
+        f.column = column;
         result.findings.push_back(std::move(f));
         return result;
     }

@@ -107,14 +107,14 @@ std::size_t scanNumbers3(std::string_view text, std::size_t pos)
 
 struct WhitespaceRun
 {
-    std::size_t end;           // first byte after the run
-    std::size_t lastStart;     // start of the run's last character
-    std::size_t lastBreakEnd;  // just past the run's last \r or \n; kNoMatch if none
+    std::size_t end; // first byte after the run
+    std::size_t lastStart; // start of the run's last character
+    std::size_t lastBreakEnd; // just past the run's last \r or \n; kNoMatch if none
 };
 
 WhitespaceRun scanWhitespace(std::string_view text, std::size_t pos)
 {
-    WhitespaceRun run{pos, pos, kNoMatch};
+    WhitespaceRun run { pos, pos, kNoMatch };
     while (run.end < text.size()) {
         const auto d = UC::decode(text, run.end);
         if ((UC::flags(d.cp) & UC::WhiteSpace) == 0)

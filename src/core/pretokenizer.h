@@ -16,7 +16,8 @@ class Pretokenizer
 public:
     enum class Pattern {
         // tiktoken >= 0.7 (tiktoken_ext/openai_public.py):
-        // '(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+| ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s
+        // '(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}++|\p{N}{1,3}+|
+        // ?[^\s\p{L}\p{N}]++[\r\n]*+|\s++$|\s*[\r\n]|\s+(?!\S)|\s
         Cl100k,
         // The pattern of the npm package `tiktoken` (and tiktoken < 0.7). It differs from Cl100k
         // only on a whitespace run that reaches the end of the text and holds a line break
@@ -28,7 +29,9 @@ public:
         O200k,
     };
 
-    explicit Pretokenizer(Pattern pattern) : m_pattern(pattern) { }
+    explicit Pretokenizer(Pattern pattern)
+        : m_pattern(pattern)
+    { }
 
     Pattern pattern() const { return m_pattern; }
 

@@ -3,7 +3,6 @@
 #include "core/pythonformat.h"
 
 #include <QChar>
-#include <QStringIterator>
 
 #include <charconv>
 #include <cmath>
@@ -139,13 +138,17 @@ QString strRepr(const QString& text)
     const bool single = text.contains(QLatin1Char('\'')) && !text.contains(QLatin1Char('"'));
     const QChar quote = single ? QLatin1Char('"') : QLatin1Char('\'');
     QString out = quote;
-    QStringIterator it(text);
-    while (it.hasNext()) {
-        const char32_t c = it.next(0xFFFFFFFF);
-        if (c == 0xFFFFFFFF) { // lone surrogate
-            const char16_t unit = text.at(it.index() - 1).unicode();
-            out += QStringLiteral("\\u%1").arg(unsigned(unit), 4, 16, QLatin1Char('0'));
-        } else if (c == U'\\' || c == quote.unicode()) {
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar unit = text.at(i);
+        char32_t c = unit.unicode();
+        if (unit.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate()) {
+            c = QChar::surrogateToUcs4(unit, text.at(i + 1));
+            ++i;
+        } else if (unit.isSurrogate()) {
+            out += QStringLiteral("\\u%1").arg(unsigned(c), 4, 16, QLatin1Char('0'));
+            continue;
+        }
+        if (c == U'\\' || c == quote.unicode()) {
             out += QLatin1Char('\\') + QChar(c);
         } else if (c == U'\t') {
             out += QStringLiteral("\\t");

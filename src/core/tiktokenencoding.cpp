@@ -4,7 +4,6 @@
 
 #include <QCryptographicHash>
 #include <QFile>
-
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -51,7 +50,7 @@ std::uint64_t loadPrefix(const unsigned char* bytes, std::size_t length)
     if (length == 0)
         return 0;
     return std::uint64_t(bytes[0]) | std::uint64_t(bytes[length / 2]) << (8 * (length / 2))
-         | std::uint64_t(bytes[length - 1]) << (8 * (length - 1));
+        | std::uint64_t(bytes[length - 1]) << (8 * (length - 1));
 }
 
 std::uint64_t hashKey(std::uint64_t prefix, const unsigned char* bytes, std::size_t length)
@@ -103,7 +102,7 @@ bool decodeBase64(std::string_view text, std::string& out)
             }
         }
         const std::uint32_t triple = std::uint32_t(v[0]) << 18 | std::uint32_t(v[1]) << 12
-                                   | std::uint32_t(v[2]) << 6 | std::uint32_t(v[3]);
+            | std::uint32_t(v[2]) << 6 | std::uint32_t(v[3]);
         out.push_back(char(triple >> 16));
         if (pad < 2)
             out.push_back(char((triple >> 8) & 0xFF));
@@ -190,18 +189,16 @@ Result<std::unique_ptr<TiktokenEncoding>> loadBundled(TiktokenEncoding::Encoding
 } // namespace
 
 TiktokenEncoding::TiktokenEncoding(Encoding encoding)
-    : m_encoding(encoding),
-      m_pretokenizer(encoding == Encoding::O200kBase ? Pretokenizer::Pattern::O200k : Pretokenizer::Pattern::Cl100k)
+    : m_encoding(encoding)
+    , m_pretokenizer(
+          encoding == Encoding::O200kBase ? Pretokenizer::Pattern::O200k : Pretokenizer::Pattern::Cl100k)
 {
     // Special tokens of tiktoken_ext/openai_public.py.
     if (encoding == Encoding::O200kBase) {
-        m_specialTokens = {{"<|endoftext|>", 199999}, {"<|endofprompt|>", 200018}};
+        m_specialTokens = { { "<|endoftext|>", 199999 }, { "<|endofprompt|>", 200018 } };
     } else {
-        m_specialTokens = {{"<|endoftext|>", 100257},
-                           {"<|fim_prefix|>", 100258},
-                           {"<|fim_middle|>", 100259},
-                           {"<|fim_suffix|>", 100260},
-                           {"<|endofprompt|>", 100276}};
+        m_specialTokens = { { "<|endoftext|>", 100257 }, { "<|fim_prefix|>", 100258 },
+            { "<|fim_middle|>", 100259 }, { "<|fim_suffix|>", 100260 }, { "<|endofprompt|>", 100276 } };
     }
 }
 
@@ -228,14 +225,16 @@ Result<const TiktokenEncoding*> TiktokenEncoding::get(Encoding encoding)
     return static_cast<const TiktokenEncoding*>(cache.value.get());
 }
 
-Result<std::unique_ptr<TiktokenEncoding>> TiktokenEncoding::fromRankFile(Encoding encoding, const QByteArray& rankFile,
-                                                                        const QByteArray& expectedSha256Hex)
+Result<std::unique_ptr<TiktokenEncoding>> TiktokenEncoding::fromRankFile(
+    Encoding encoding, const QByteArray& rankFile, const QByteArray& expectedSha256Hex)
 {
     const QByteArray actual = QCryptographicHash::hash(rankFile, QCryptographicHash::Sha256).toHex();
     if (actual != expectedSha256Hex.trimmed().toLower()) {
         Error error;
-        error.message = QStringLiteral("The %1 rank file is corrupt or not the genuine one: its sha256 is %2, expected %3.")
-                            .arg(name(encoding), QString::fromLatin1(actual), QString::fromLatin1(expectedSha256Hex));
+        error.message
+            = QStringLiteral(
+                "The %1 rank file is corrupt or not the genuine one: its sha256 is %2, expected %3.")
+                  .arg(name(encoding), QString::fromLatin1(actual), QString::fromLatin1(expectedSha256Hex));
         return error;
     }
     std::unique_ptr<TiktokenEncoding> result(new TiktokenEncoding(encoding));
@@ -267,18 +266,20 @@ Status TiktokenEncoding::parse(const QByteArray& rankFile)
         const std::size_t offset = m_arena.size();
         std::uint64_t rank = 0;
         bool ok = space != std::string_view::npos && space + 1 < line.size()
-               && decodeBase64(line.substr(0, space), m_arena);
+            && decodeBase64(line.substr(0, space), m_arena);
         for (std::size_t i = space + 1; ok && i < line.size(); ++i) {
             ok = line[i] >= '0' && line[i] <= '9' && rank < kNoRank / 10;
             rank = rank * 10 + std::uint64_t(line[i] - '0');
         }
         if (!ok || rank >= kNoRank) {
             Error error;
-            error.message = QStringLiteral("Malformed line in the %1 rank file; expected \"base64 rank\".").arg(name(m_encoding));
+            error.message = QStringLiteral("Malformed line in the %1 rank file; expected \"base64 rank\".")
+                                .arg(name(m_encoding));
             error.line = lineNumber;
             return error;
         }
-        m_entries.push_back({std::uint32_t(offset), std::uint32_t(m_arena.size() - offset), std::uint32_t(rank)});
+        m_entries.push_back(
+            { std::uint32_t(offset), std::uint32_t(m_arena.size() - offset), std::uint32_t(rank) });
     }
     if (m_entries.empty()) {
         Error error;
@@ -293,7 +294,7 @@ void TiktokenEncoding::buildTable()
     std::size_t capacity = 1;
     while (capacity < m_entries.size() * 2)
         capacity <<= 1;
-    m_slots.assign(capacity, Slot{0, 0, 0});
+    m_slots.assign(capacity, Slot { 0, 0, 0 });
     m_slotMask = capacity - 1;
     std::uint32_t maxRank = 0;
     const auto* arena = reinterpret_cast<const unsigned char*>(m_arena.data());
@@ -304,15 +305,27 @@ void TiktokenEncoding::buildTable()
         std::uint64_t slot = hashKey(prefix, key, e.length) & m_slotMask;
         while (m_slots[slot].length != 0)
             slot = (slot + 1) & m_slotMask;
-        m_slots[slot] = Slot{prefix, e.length, e.rank};
+        m_slots[slot] = Slot { prefix, e.length, e.rank };
     }
     m_entryByRank.assign(std::size_t(maxRank) + 1, kNoRank);
     for (std::size_t i = 0; i < m_entries.size(); ++i)
         m_entryByRank[m_entries[i].rank] = std::uint32_t(i);
+    m_shortRanks.assign(256 + 65536, kNoRank);
+    for (const Entry& e : m_entries) {
+        const auto* key = arena + e.offset;
+        if (e.length == 1 && m_shortRanks[key[0]] == kNoRank)
+            m_shortRanks[key[0]] = e.rank;
+        else if (e.length == 2 && m_shortRanks[256 + (key[0] << 8 | key[1])] == kNoRank)
+            m_shortRanks[256 + (key[0] << 8 | key[1])] = e.rank;
+    }
 }
 
 std::uint32_t TiktokenEncoding::rankOf(const unsigned char* bytes, std::size_t length) const
 {
+    if (length == 2)
+        return m_shortRanks[256 + (bytes[0] << 8 | bytes[1])];
+    if (length == 1)
+        return m_shortRanks[bytes[0]];
     const std::uint64_t prefix = loadPrefix(bytes, length);
     const auto* arena = reinterpret_cast<const unsigned char*>(m_arena.data());
     for (std::uint64_t slot = hashKey(prefix, bytes, length) & m_slotMask;; slot = (slot + 1) & m_slotMask) {
@@ -329,7 +342,7 @@ std::uint32_t TiktokenEncoding::rankOf(const unsigned char* bytes, std::size_t l
     }
 }
 
-template<typename Sink>
+template <typename Sink>
 void TiktokenEncoding::encodePiece(const unsigned char* piece, std::size_t length, Sink&& sink) const
 {
     if (const std::uint32_t rank = rankOf(piece, length); rank != kNoRank) {
@@ -344,7 +357,7 @@ void TiktokenEncoding::encodePiece(const unsigned char* piece, std::size_t lengt
 
 // tiktoken's byte_pair_merge: repeatedly merge the adjacent pair with the lowest rank,
 // the leftmost one on ties. ranks[i] is the rank of parts i and i+1 joined.
-template<typename Sink>
+template <typename Sink>
 void TiktokenEncoding::mergeShort(const unsigned char* piece, std::size_t length, Sink& sink) const
 {
     std::uint32_t starts[kShortPiece + 1];
@@ -376,8 +389,10 @@ void TiktokenEncoding::mergeShort(const unsigned char* piece, std::size_t length
         if (minIndex > 0)
             ranks[minIndex - 1] = joinedRank(minIndex - 1);
         ranks[minIndex] = joinedRank(minIndex);
-        std::memmove(starts + minIndex + 1, starts + minIndex + 2, (count - minIndex - 2) * sizeof(std::uint32_t));
-        std::memmove(ranks + minIndex + 1, ranks + minIndex + 2, (count - minIndex - 2) * sizeof(std::uint32_t));
+        std::memmove(
+            starts + minIndex + 1, starts + minIndex + 2, (count - minIndex - 2) * sizeof(std::uint32_t));
+        std::memmove(
+            ranks + minIndex + 1, ranks + minIndex + 2, (count - minIndex - 2) * sizeof(std::uint32_t));
         --count;
     }
     for (std::size_t i = 0; i + 1 < count; ++i)
@@ -386,7 +401,7 @@ void TiktokenEncoding::mergeShort(const unsigned char* piece, std::size_t length
 
 // Same merge order as mergeShort, with a doubly linked list of parts and a min-heap of
 // (rank, start) so long pieces do not cost O(n^2).
-template<typename Sink>
+template <typename Sink>
 void TiktokenEncoding::mergeLong(const unsigned char* piece, std::size_t length, Sink& sink) const
 {
     struct Part
@@ -399,8 +414,10 @@ void TiktokenEncoding::mergeLong(const unsigned char* piece, std::size_t length,
     };
     std::vector<Part> parts(length + 1);
     for (std::size_t i = 0; i <= length; ++i)
-        parts[i] = {std::uint32_t(i), std::uint32_t(i + 1), std::uint32_t(i - 1), kNoRank, true};
-    const auto endOf = [&](std::uint32_t i) { return parts[i].next <= length ? parts[parts[i].next].start : std::uint32_t(length); };
+        parts[i] = { std::uint32_t(i), std::uint32_t(i + 1), std::uint32_t(i - 1), kNoRank, true };
+    const auto endOf = [&](std::uint32_t i) {
+        return parts[i].next <= length ? parts[parts[i].next].start : std::uint32_t(length);
+    };
     const auto pairRank = [&](std::uint32_t i) -> std::uint32_t {
         if (i >= length)
             return kNoRank;
@@ -415,7 +432,7 @@ void TiktokenEncoding::mergeLong(const unsigned char* piece, std::size_t length,
     for (std::uint32_t i = 0; i + 1 < length; ++i) {
         parts[i].rank = rankOf(piece + i, 2);
         if (parts[i].rank != kNoRank)
-            heap.push({std::uint64_t(parts[i].rank) << 32 | i, i});
+            heap.push({ std::uint64_t(parts[i].rank) << 32 | i, i });
     }
     while (!heap.empty()) {
         const auto [key, i] = heap.top();
@@ -430,12 +447,12 @@ void TiktokenEncoding::mergeLong(const unsigned char* piece, std::size_t length,
             parts[part.next].prev = i;
         part.rank = pairRank(i);
         if (part.rank != kNoRank)
-            heap.push({std::uint64_t(part.rank) << 32 | part.start, i});
+            heap.push({ std::uint64_t(part.rank) << 32 | part.start, i });
         if (i > 0) {
             const std::uint32_t p = part.prev;
             parts[p].rank = pairRank(p);
             if (parts[p].rank != kNoRank)
-                heap.push({std::uint64_t(parts[p].rank) << 32 | parts[p].start, p});
+                heap.push({ std::uint64_t(parts[p].rank) << 32 | parts[p].start, p });
         }
     }
     for (std::uint32_t i = 0; i < length; i = parts[i].next)
@@ -522,18 +539,29 @@ std::optional<TiktokenEncoding::Encoding> TiktokenEncoding::forModel(QStringView
     // Prefix table of tiktoken/model.py (MODEL_PREFIX_TO_ENCODING and exact names);
     // longer prefixes first so "gpt-4o" wins over "gpt-4".
     static const std::pair<const char*, Encoding> prefixes[] = {
-        {"ft:gpt-4o", Encoding::O200kBase},      {"ft:gpt-4.1", Encoding::O200kBase},
-        {"ft:o4-mini", Encoding::O200kBase},     {"ft:gpt-4", Encoding::Cl100kBase},
-        {"ft:gpt-3.5-turbo", Encoding::Cl100kBase}, {"ft:davinci-002", Encoding::Cl100kBase},
-        {"ft:babbage-002", Encoding::Cl100kBase}, {"chatgpt-4o-", Encoding::O200kBase},
-        {"gpt-4o", Encoding::O200kBase},         {"gpt-4.1", Encoding::O200kBase},
-        {"gpt-4.5", Encoding::O200kBase},        {"gpt-5", Encoding::O200kBase},
-        {"o1", Encoding::O200kBase},             {"o3", Encoding::O200kBase},
-        {"o4-mini", Encoding::O200kBase},        {"gpt-4", Encoding::Cl100kBase},
-        {"gpt-3.5-turbo", Encoding::Cl100kBase}, {"gpt-3.5", Encoding::Cl100kBase},
-        {"gpt-35-turbo", Encoding::Cl100kBase},  {"text-embedding-3-", Encoding::Cl100kBase},
-        {"text-embedding-ada-002", Encoding::Cl100kBase}, {"davinci-002", Encoding::Cl100kBase},
-        {"babbage-002", Encoding::Cl100kBase},
+        { "ft:gpt-4o", Encoding::O200kBase },
+        { "ft:gpt-4.1", Encoding::O200kBase },
+        { "ft:o4-mini", Encoding::O200kBase },
+        { "ft:gpt-4", Encoding::Cl100kBase },
+        { "ft:gpt-3.5-turbo", Encoding::Cl100kBase },
+        { "ft:davinci-002", Encoding::Cl100kBase },
+        { "ft:babbage-002", Encoding::Cl100kBase },
+        { "chatgpt-4o-", Encoding::O200kBase },
+        { "gpt-4o", Encoding::O200kBase },
+        { "gpt-4.1", Encoding::O200kBase },
+        { "gpt-4.5", Encoding::O200kBase },
+        { "gpt-5", Encoding::O200kBase },
+        { "o1", Encoding::O200kBase },
+        { "o3", Encoding::O200kBase },
+        { "o4-mini", Encoding::O200kBase },
+        { "gpt-4", Encoding::Cl100kBase },
+        { "gpt-3.5-turbo", Encoding::Cl100kBase },
+        { "gpt-3.5", Encoding::Cl100kBase },
+        { "gpt-35-turbo", Encoding::Cl100kBase },
+        { "text-embedding-3-", Encoding::Cl100kBase },
+        { "text-embedding-ada-002", Encoding::Cl100kBase },
+        { "davinci-002", Encoding::Cl100kBase },
+        { "babbage-002", Encoding::Cl100kBase },
     };
     for (const auto& [prefix, encoding] : prefixes) {
         if (model.startsWith(QLatin1String(prefix)))

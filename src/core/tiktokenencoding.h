@@ -10,7 +10,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -34,8 +33,8 @@ public:
 
     // Builds an encoding from the text of a `.tiktoken` rank file ("base64 rank" per
     // line). Fails when its sha256 differs from `expectedSha256Hex` or a line is malformed.
-    static Result<std::unique_ptr<TiktokenEncoding>> fromRankFile(Encoding encoding, const QByteArray& rankFile,
-                                                                  const QByteArray& expectedSha256Hex);
+    static Result<std::unique_ptr<TiktokenEncoding>> fromRankFile(
+        Encoding encoding, const QByteArray& rankFile, const QByteArray& expectedSha256Hex);
 
     // "cl100k_base" / "o200k_base", and back.
     static QString name(Encoding encoding);
@@ -64,7 +63,10 @@ public:
     // True when the text holds one of this encoding's special-token strings
     // (e.g. "<|endoftext|>"), which a validator may want to flag.
     bool containsSpecialToken(std::string_view utf8) const;
-    const std::vector<std::pair<std::string, std::uint32_t>>& specialTokens() const { return m_specialTokens; }
+    const std::vector<std::pair<std::string, std::uint32_t>>& specialTokens() const
+    {
+        return m_specialTokens;
+    }
 
     // Number of mergeable ranks loaded from the rank file.
     std::size_t rankCount() const { return m_entries.size(); }
@@ -88,17 +90,16 @@ private:
     void buildTable();
     std::uint32_t rankOf(const unsigned char* bytes, std::size_t length) const;
     // Calls sink(rank) for each token of one pretokenized piece.
-    template<typename Sink>
+    template <typename Sink>
     void encodePiece(const unsigned char* piece, std::size_t length, Sink&& sink) const;
-    template<typename Sink>
+    template <typename Sink>
     void mergeShort(const unsigned char* piece, std::size_t length, Sink& sink) const;
-    template<typename Sink>
-    void mergeLong(const unsigned char* piece, std::size_t length, Sink& sink) const;
+    template <typename Sink> void mergeLong(const unsigned char* piece, std::size_t length, Sink& sink) const;
 
     Encoding m_encoding;
     Pretokenizer m_pretokenizer;
-    std::string m_arena;              // all token byte strings back to back
-    std::vector<Entry> m_entries;     // in file order
+    std::string m_arena; // all token byte strings back to back
+    std::vector<Entry> m_entries; // in file order
     // Open-addressing table keyed by token bytes. A slot holds the first 8 bytes of its
     // key, so most lookups (tokens are short) touch one cache line and no other memory.
     struct Slot
@@ -109,6 +110,8 @@ private:
     };
     std::vector<Slot> m_slots;
     std::uint64_t m_slotMask = 0;
+    // Ranks of all 1- and 2-byte strings by value: the merge loop asks for pairs most.
+    std::vector<std::uint32_t> m_shortRanks; // [byte] then [256 + (first << 8 | second)]
     std::vector<std::uint32_t> m_entryByRank; // rank -> entry index, kNoRank if absent
     std::vector<std::pair<std::string, std::uint32_t>> m_specialTokens;
 };

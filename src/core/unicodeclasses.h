@@ -21,11 +21,11 @@ class UnicodeClasses
 {
 public:
     // Flag bits of flags(); must match tools/gen-unicode-tables.mjs.
-    static constexpr std::uint8_t Letter = 1;     // \p{L}
-    static constexpr std::uint8_t Number = 2;     // \p{N}
+    static constexpr std::uint8_t Letter = 1; // \p{L}
+    static constexpr std::uint8_t Number = 2; // \p{N}
     static constexpr std::uint8_t WhiteSpace = 4; // \s (Unicode White_Space)
-    static constexpr std::uint8_t UpperSet = 8;   // [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]
-    static constexpr std::uint8_t LowerSet = 16;  // [\p{Ll}\p{Lm}\p{Lo}\p{M}]
+    static constexpr std::uint8_t UpperSet = 8; // [\p{Lu}\p{Lt}\p{Lm}\p{Lo}\p{M}]
+    static constexpr std::uint8_t LowerSet = 16; // [\p{Ll}\p{Lm}\p{Lo}\p{M}]
 
     // Stands for one byte that is not part of valid UTF-8; it has no flags, so the
     // pretokenizer treats it like punctuation (see Pretokenizer).
@@ -52,25 +52,25 @@ public:
         const std::size_t left = text.size() - pos;
         const unsigned char b0 = s[0];
         if (b0 < 0x80)
-            return {b0, 1};
+            return { b0, 1 };
         if (b0 >= 0xC2 && b0 <= 0xDF) {
             if (left >= 2 && (s[1] & 0xC0) == 0x80)
-                return {char32_t((b0 & 0x1F) << 6 | (s[1] & 0x3F)), 2};
+                return { char32_t((b0 & 0x1F) << 6 | (s[1] & 0x3F)), 2 };
         } else if (b0 >= 0xE0 && b0 <= 0xEF) {
             if (left >= 3 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80) {
                 const char32_t cp = char32_t((b0 & 0x0F) << 12 | (s[1] & 0x3F) << 6 | (s[2] & 0x3F));
                 if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF))
-                    return {cp, 3};
+                    return { cp, 3 };
             }
         } else if (b0 >= 0xF0 && b0 <= 0xF4) {
             if (left >= 4 && (s[1] & 0xC0) == 0x80 && (s[2] & 0xC0) == 0x80 && (s[3] & 0xC0) == 0x80) {
-                const char32_t cp =
-                    char32_t((b0 & 0x07) << 18 | (s[1] & 0x3F) << 12 | (s[2] & 0x3F) << 6 | (s[3] & 0x3F));
+                const char32_t cp
+                    = char32_t((b0 & 0x07) << 18 | (s[1] & 0x3F) << 12 | (s[2] & 0x3F) << 6 | (s[3] & 0x3F));
                 if (cp >= 0x10000 && cp < 0x110000)
-                    return {cp, 4};
+                    return { cp, 4 };
             }
         }
-        return {InvalidByte, 1};
+        return { InvalidByte, 1 };
     }
 };
 

@@ -61,7 +61,7 @@ void AccountSession::withClient(QObject* context, std::function<void(Result<ApiC
             if (client)
                 done(client.data());
             else
-                done(Error{tr("The connection to the provider was reset; run again.")});
+                done(Error{tr("The connection to the provider was reset; run again."), {}, 0, 0, {}});
         });
         return;
     }
@@ -74,7 +74,7 @@ void AccountSession::withClient(QObject* context, std::function<void(Result<ApiC
         } else if (client) {
             client.value()->deleteLater(); // the profile changed meanwhile
             if (context)
-                done(Error{tr("The provider profile changed; run again.")});
+                done(Error{tr("The provider profile changed; run again."), {}, 0, 0, {}});
             return;
         }
         if (context)

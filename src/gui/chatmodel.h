@@ -7,6 +7,7 @@
 
 #include <QAbstractTableModel>
 #include <QJsonArray>
+#include <QJsonObject>
 
 namespace tb {
 

@@ -300,8 +300,8 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const
             return tr("%n warning(s)", nullptr, status->warnings);
         if (status->warnings == 0)
             return tr("%n error(s)", nullptr, status->errors);
-        return tr("%n error(s)", nullptr, status->errors) + QStringLiteral(", ")
-            + tr("%n warning(s)", nullptr, status->warnings);
+        return QString(tr("%n error(s)", nullptr, status->errors) + QStringLiteral(", ")
+                       + tr("%n warning(s)", nullptr, status->warnings));
     default:
         return {};
     }

@@ -54,7 +54,7 @@ public:
 
     // Shows `index` (may still be building; may be null to show nothing).
     void setIndex(std::shared_ptr<const JsonlIndex> index);
-    std::shared_ptr<const JsonlIndex> index() const { return m_index; }
+    std::shared_ptr<const JsonlIndex> jsonlIndex() const { return m_index; }
     // Appends, in one batch, the rows the index made available since the last call.
     // Call it on the build's progress and when it finishes.
     void syncRowCount();

@@ -312,19 +312,19 @@ Result<QList<FewShotModel::Example>> FewShotModel::examplesFromJsonl(const QByte
         const QJsonDocument json = QJsonDocument::fromJson(line, &error);
         if (error.error != QJsonParseError::NoError || !json.isObject())
             return Error{tr("Line %1 is not a JSON object: %2").arg(lineNumber).arg(error.errorString()), {},
-                         lineNumber, int(error.offset) + 1};
+                         lineNumber, int(error.offset) + 1, {}};
         const QJsonObject object = json.object();
         if (object.contains(QStringLiteral("messages"))) {
             const QJsonArray messages = object.value(QStringLiteral("messages")).toArray();
             const QList<Example> pairs = readPairs(messages, skipSystem(messages));
             if (pairs.isEmpty())
-                return Error{tr("Line %1 has no user/assistant pair").arg(lineNumber), {}, lineNumber, 1};
+                return Error{tr("Line %1 has no user/assistant pair").arg(lineNumber), {}, lineNumber, 1, {}};
             examples += pairs;
         } else if (object.value(QStringLiteral("prompt")).isString()) {
             examples.append({object.value(QStringLiteral("prompt")).toString(),
                              object.value(QStringLiteral("completion")).toString(), QString()});
         } else {
-            return Error{tr("Line %1 has neither \"messages\" nor \"prompt\"").arg(lineNumber), {}, lineNumber, 1};
+            return Error{tr("Line %1 has neither \"messages\" nor \"prompt\"").arg(lineNumber), {}, lineNumber, 1, {}};
         }
     }
     return examples;

@@ -52,8 +52,8 @@ MainWindow::MainWindow(const WorkbenchServices& services, QWidget* parent)
         QString name = title;
         if (modified)
             name.chop(1);
-        setWindowTitle(name.isEmpty() ? QStringLiteral("[*]") + tr("Tunebench")
-                                      : name + QStringLiteral("[*] — ") + tr("Tunebench"));
+        setWindowTitle(name.isEmpty() ? QString(QStringLiteral("[*]") + tr("Tunebench"))
+                                      : QString(name + QStringLiteral("[*] — ") + tr("Tunebench")));
         setWindowModified(modified);
     });
     addPage(m_workbench, tr("Prompts"), style()->standardIcon(QStyle::SP_FileDialogContentsView), m_workbench->menus());

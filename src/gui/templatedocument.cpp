@@ -53,7 +53,7 @@ void TemplateDocument::applyFromUndo(const PromptTemplate& content)
 Status TemplateDocument::save()
 {
     if (isReadOnly())
-        return Error{tr("Bundled templates are read-only; duplicate it to My Templates first."), m_path};
+        return Error{tr("Bundled templates are read-only; duplicate it to My Templates first."), m_path, 0, 0, {}};
     const Status saved = m_content.save(m_path);
     if (saved)
         m_undo.setClean();

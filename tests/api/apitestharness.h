@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QPointer>
 #include <QTest>
+#include <QTestEventLoop>
 
 #include <functional>
 
@@ -38,33 +39,38 @@ struct CompletionOutcome
     }
 };
 
-// Starts the job, waits (spinning the event loop) until it finished or failed.
+// Starts the job and runs an event loop until it finished or failed (a real
+// loop, not qWaitFor's poll-and-sleep, so paced streams are not slowed down).
 inline CompletionOutcome runCompletion(ApiClient& client, const CompletionRequest& request,
                                        const std::function<void(CompletionJob*, CompletionOutcome*)>& setup = {},
                                        int waitMs = 5000)
 {
     CompletionOutcome outcome;
     QObject context;
+    QTestEventLoop loop;
     CompletionJob* job = client.createCompletion(request);
     outcome.job = job;
     QObject::connect(job, &CompletionJob::delta, &context,
                      [&outcome](int index, const QString& text) { outcome.deltas.append({index, text}); });
-    QObject::connect(job, &CompletionJob::finished, &context, [&outcome](const CompletionResult& result) {
+    QObject::connect(job, &CompletionJob::finished, &context, [&outcome, &loop](const CompletionResult& result) {
         outcome.result = result;
         outcome.finished = true;
         outcome.done = true;
+        loop.exitLoop();
     });
-    QObject::connect(job, &CompletionJob::failed, &context, [&outcome](const ApiError& error) {
+    QObject::connect(job, &CompletionJob::failed, &context, [&outcome, &loop](const ApiError& error) {
         outcome.error = error;
         outcome.failed = true;
         outcome.done = true;
+        loop.exitLoop();
     });
     QObject::connect(job, &CompletionJob::retrying, &context,
                      [&outcome](int, int delayMs, const ApiError&) { outcome.retryDelays.append(delayMs); });
     if (setup)
         setup(job, &outcome);
     job->start();
-    (void)QTest::qWaitFor([&outcome] { return outcome.done; }, waitMs);
+    if (!outcome.done)
+        loop.enterLoopMSecs(waitMs);
     return outcome;
 }
 

@@ -3,7 +3,9 @@
 #include "api/apiclient.h"
 #include "api/completionjob.h"
 #include "apitestharness.h"
+#include "jsonschemavalidator.h"
 #include "openaiemulator.h"
+#include "sharedfixtures.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -50,6 +52,9 @@ private Q_SLOTS:
     void silentServerTimesOut();
     void progressRestartsTheTimeout();
     void jobDeletesItselfAfterItsFinalSignal();
+    void timingsComeFromTheInjectedClock();
+    void sentBodiesValidateAgainstTheSpec_data();
+    void sentBodiesValidateAgainstTheSpec();
 
 private:
     std::unique_ptr<ApiClient> makeClient(ProviderProfile::Kind kind = ProviderProfile::Kind::OpenAI, int maxRetries = 2);
@@ -524,6 +529,66 @@ void TestCompletionJob::jobDeletesItselfAfterItsFinalSignal()
     QVERIFY(outcome.finished);
     QTRY_VERIFY(outcome.job.isNull());
     QVERIFY(client->findChildren<CompletionJob*>().isEmpty());
+}
+
+void TestCompletionJob::timingsComeFromTheInjectedClock()
+{
+    auto client = makeClient();
+    qint64 fakeNow = 1000;
+    client->setClock([&fakeNow] { return fakeNow; });
+    connect(m_emulator.get(), &OpenAiEmulator::requestReceived, this, [&fakeNow] { fakeNow = 1250; });
+    const test::CompletionOutcome outcome = test::runCompletion(
+        *client, test::chatRequest(QStringLiteral("tick"), true), [&fakeNow](CompletionJob* job, test::CompletionOutcome*) {
+            QObject::connect(job, &CompletionJob::delta, job, [&fakeNow] { fakeNow = 1400; });
+        });
+    QVERIFY(outcome.finished);
+    QCOMPARE(outcome.result.timeToFirstTokenMs, qint64(250));
+    QCOMPARE(outcome.result.totalMs, qint64(400));
+}
+
+void TestCompletionJob::sentBodiesValidateAgainstTheSpec_data()
+{
+    QTest::addColumn<bool>("chat");
+    QTest::addColumn<bool>("stream");
+    QTest::addColumn<int>("kind");
+    QTest::newRow("chat") << true << false << int(ProviderProfile::Kind::OpenAI);
+    QTest::newRow("chat streamed") << true << true << int(ProviderProfile::Kind::OpenAI);
+    QTest::newRow("chat streamed, local server") << true << true << int(ProviderProfile::Kind::OpenAICompatible);
+    QTest::newRow("legacy") << false << false << int(ProviderProfile::Kind::OpenAI);
+    QTest::newRow("legacy streamed") << false << true << int(ProviderProfile::Kind::Together);
+}
+
+void TestCompletionJob::sentBodiesValidateAgainstTheSpec()
+{
+    QFETCH(bool, chat);
+    QFETCH(bool, stream);
+    QFETCH(int, kind);
+    TB_REQUIRE_SHARED(specPath, "api/openai-subset.json");
+    const auto validator = test::JsonSchemaValidator::fromFile(specPath);
+    QVERIFY(validator.ok());
+    auto client = makeClient(ProviderProfile::Kind(kind));
+    CompletionRequest request = chat ? test::chatRequest(QStringLiteral("validate me"), stream)
+                                     : test::legacyRequest(QStringLiteral("validate me"), stream);
+    request.body.insert(QStringLiteral("temperature"), 0.7);
+    request.body.insert(QStringLiteral("n"), 2);
+    QVERIFY(test::runCompletion(*client, request).finished);
+    const QString path = chat ? QStringLiteral("/chat/completions") : QStringLiteral("/completions");
+    const QJsonValue schema = validator->requestSchema(path, QStringLiteral("post"));
+    QVERIFY(schema.isObject());
+    const QJsonObject sent = m_emulator->requests().first().json();
+    const QList<test::SchemaError> errors = validator->validate(sent, schema);
+    QVERIFY2(errors.isEmpty(), qPrintable(test::JsonSchemaValidator::format(errors)));
+    // And the validator is not vacuous on this schema: a bad role is caught.
+    if (chat) {
+        QJsonObject broken = sent;
+        broken.insert(QStringLiteral("messages"), QJsonArray{QJsonObject{{QStringLiteral("role"), QStringLiteral("robot")},
+                                                                         {QStringLiteral("content"), QStringLiteral("x")}}});
+        QVERIFY(!validator->validate(broken, schema).isEmpty());
+    } else {
+        QJsonObject broken = sent;
+        broken.remove(QStringLiteral("prompt"));
+        QVERIFY(!validator->validate(broken, schema).isEmpty());
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCompletionJob)

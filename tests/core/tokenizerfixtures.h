@@ -12,7 +12,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QList>
-
 #include <cstdint>
 #include <vector>
 
@@ -20,7 +19,7 @@ namespace tb::test {
 
 inline QList<QJsonObject> readTokenizerCases()
 {
-    QStringList files{sourcePath(QStringLiteral("tests/core/data/tokenizer-cases.jsonl"))};
+    QStringList files { sourcePath(QStringLiteral("tests/core/data/tokenizer-cases.jsonl")) };
     const QString extra = qEnvironmentVariable("TB_TOKENIZER_EXTRA_CASES");
     if (!extra.isEmpty())
         files << extra;

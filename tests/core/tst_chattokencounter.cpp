@@ -1,7 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Tunebench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/chattokencounter.h"
-
 #include "core/tiktokenencoding.h"
 #include "sharedfixtures.h"
 
@@ -56,8 +55,8 @@ void TestChatTokenCounter::countsLikeCookbook_data()
         const QJsonObject c = v.toObject();
         const QString encoding = c.value(QLatin1String("encoding")).toString();
         QTest::addRow("%s #%d", qPrintable(encoding), row++)
-            << encoding << c.value(QLatin1String("messages")).toArray() << c.value(QLatin1String("tokens")).toInt()
-            << c.value(QLatin1String("assistant_tokens")).toInt();
+            << encoding << c.value(QLatin1String("messages")).toArray()
+            << c.value(QLatin1String("tokens")).toInt() << c.value(QLatin1String("assistant_tokens")).toInt();
     }
 }
 
@@ -80,8 +79,9 @@ void TestChatTokenCounter::countsTextPartsOfContentArrays()
     const ChatTokenCounter counter(enc);
     const QJsonArray asParts = parseArray(R"([{"role":"user","content":[{"type":"text","text":"Hello there"},
         {"type":"image_url","image_url":{"url":"https://x"}},{"type":"text","text":" friend"}]}])");
-    const int expected = 3 + int(enc.countTokens(std::string_view("user"))) + int(enc.countTokens(std::string_view("Hello there")))
-                       + int(enc.countTokens(std::string_view(" friend"))) + 3;
+    const int expected = 3 + int(enc.countTokens(std::string_view("user")))
+        + int(enc.countTokens(std::string_view("Hello there")))
+        + int(enc.countTokens(std::string_view(" friend"))) + 3;
     QCOMPARE(counter.countMessages(asParts), expected);
 }
 
@@ -89,7 +89,8 @@ void TestChatTokenCounter::ignoresNonStringValues()
 {
     const TiktokenEncoding& enc = encodingNamed(QStringLiteral("cl100k_base"));
     const ChatTokenCounter counter(enc);
-    const QJsonArray messages = parseArray(R"([{"role":"assistant","content":null,"weight":0,"tool_calls":[]}])");
+    const QJsonArray messages
+        = parseArray(R"([{"role":"assistant","content":null,"weight":0,"tool_calls":[]}])");
     QCOMPARE(counter.countMessages(messages), 3 + int(enc.countTokens(std::string_view("assistant"))) + 3);
     QCOMPARE(counter.countAssistantTokens(messages), 0);
 }
@@ -97,9 +98,11 @@ void TestChatTokenCounter::ignoresNonStringValues()
 void TestChatTokenCounter::countsOnlyAssistantContent()
 {
     const TiktokenEncoding& enc = encodingNamed(QStringLiteral("cl100k_base"));
-    const QJsonArray messages = parseArray(R"([{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"},
+    const QJsonArray messages
+        = parseArray(R"([{"role":"system","content":"Be brief."},{"role":"user","content":"Hi"},
         {"role":"assistant","content":"Hello!"},{"role":"assistant","content":"Bye."}])");
-    const int expected = int(enc.countTokens(std::string_view("Hello!"))) + int(enc.countTokens(std::string_view("Bye.")));
+    const int expected
+        = int(enc.countTokens(std::string_view("Hello!"))) + int(enc.countTokens(std::string_view("Bye.")));
     QCOMPARE(ChatTokenCounter(enc).countAssistantTokens(messages), expected);
 }
 

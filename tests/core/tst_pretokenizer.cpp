@@ -1,7 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Tunebench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/pretokenizer.h"
-
 #include "core/unicodeclasses.h"
 #include "tokenizerfixtures.h"
 
@@ -18,7 +17,8 @@ namespace {
 QStringList piecesOf(Pattern pattern, const QByteArray& text)
 {
     QStringList out;
-    for (const std::string_view piece : Pretokenizer(pattern).split({text.constData(), std::size_t(text.size())}))
+    for (const std::string_view piece :
+        Pretokenizer(pattern).split({ text.constData(), std::size_t(text.size()) }))
         out << QString::fromUtf8(piece.data(), qsizetype(piece.size()));
     return out;
 }
@@ -65,7 +65,8 @@ void TestPretokenizer::splitsLikeTiktoken_data()
         const QByteArray name = c.value(QLatin1String("name")).toString().toUtf8();
         const QJsonArray cl100k = c.value(QLatin1String("cl100k_pieces")).toArray();
         QTest::addRow("cl100k %s", name.constData()) << Pattern::Cl100k << text << cl100k;
-        QTest::addRow("o200k %s", name.constData()) << Pattern::O200k << text << c.value(QLatin1String("o200k_pieces")).toArray();
+        QTest::addRow("o200k %s", name.constData())
+            << Pattern::O200k << text << c.value(QLatin1String("o200k_pieces")).toArray();
         // The fixture stores the legacy pieces only where they differ.
         const QJsonValue legacy = c.value(QLatin1String("cl100k_legacy_pieces"));
         legacyDiffers += legacy.isArray() ? 1 : 0;
@@ -95,19 +96,36 @@ void TestPretokenizer::splitsKnownCases_data()
             out << QString::fromUtf8(item);
         return out;
     };
-    QTest::newRow("cl100k contraction before word") << Pattern::Cl100k << QByteArray("'store") << list({"'s", "tore"});
-    QTest::newRow("cl100k long s contraction") << Pattern::Cl100k << QByteArray("x'\xC5\xBF" "a") << list({"x", "'\xC5\xBF", "a"});
-    QTest::newRow("cl100k trailing newline and spaces") << Pattern::Cl100k << QByteArray("x\n   ") << list({"x", "\n   "});
-    QTest::newRow("legacy trailing newline and spaces") << Pattern::Cl100kLegacy << QByteArray("x\n   ") << list({"x", "\n", "   "});
-    QTest::newRow("cl100k space before word") << Pattern::Cl100k << QByteArray("a  b") << list({"a", " ", " b"});
-    QTest::newRow("cl100k numbers in threes") << Pattern::Cl100k << QByteArray("12345") << list({"123", "45"});
-    QTest::newRow("cl100k punctuation keeps newlines") << Pattern::Cl100k << QByteArray(" !!\n\nx") << list({" !!\n\n", "x"});
-    QTest::newRow("o200k camel case") << Pattern::O200k << QByteArray("HelloWorld ABCdef") << list({"Hello", "World", " ABCdef"});
-    QTest::newRow("o200k contraction suffix") << Pattern::O200k << QByteArray("DON'T they're") << list({"DON'T", " they're"});
-    QTest::newRow("o200k punctuation keeps slashes") << Pattern::O200k << QByteArray("//\n/x") << list({"//\n/", "x"});
-    QTest::newRow("o200k mark after punctuation") << Pattern::O200k << QByteArray("!\xCC\x81" "a") << list({"!\xCC\x81" "a"});
-    QTest::newRow("o200k lone mark") << Pattern::O200k << QByteArray("\xCC\x81") << list({"\xCC\x81"});
-    QTest::newRow("o200k newline run") << Pattern::O200k << QByteArray("x\n  \n  ") << list({"x", "\n  \n", "  "});
+    QTest::newRow("cl100k contraction before word")
+        << Pattern::Cl100k << QByteArray("'store") << list({ "'s", "tore" });
+    QTest::newRow("cl100k long s contraction") << Pattern::Cl100k
+                                               << QByteArray("x'\xC5\xBF"
+                                                             "a")
+                                               << list({ "x", "'\xC5\xBF", "a" });
+    QTest::newRow("cl100k trailing newline and spaces")
+        << Pattern::Cl100k << QByteArray("x\n   ") << list({ "x", "\n   " });
+    QTest::newRow("legacy trailing newline and spaces")
+        << Pattern::Cl100kLegacy << QByteArray("x\n   ") << list({ "x", "\n", "   " });
+    QTest::newRow("cl100k space before word")
+        << Pattern::Cl100k << QByteArray("a  b") << list({ "a", " ", " b" });
+    QTest::newRow("cl100k numbers in threes")
+        << Pattern::Cl100k << QByteArray("12345") << list({ "123", "45" });
+    QTest::newRow("cl100k punctuation keeps newlines")
+        << Pattern::Cl100k << QByteArray(" !!\n\nx") << list({ " !!\n\n", "x" });
+    QTest::newRow("o200k camel case")
+        << Pattern::O200k << QByteArray("HelloWorld ABCdef") << list({ "Hello", "World", " ABCdef" });
+    QTest::newRow("o200k contraction suffix")
+        << Pattern::O200k << QByteArray("DON'T they're") << list({ "DON'T", " they're" });
+    QTest::newRow("o200k punctuation keeps slashes")
+        << Pattern::O200k << QByteArray("//\n/x") << list({ "//\n/", "x" });
+    QTest::newRow("o200k mark after punctuation") << Pattern::O200k
+                                                  << QByteArray("!\xCC\x81"
+                                                                "a")
+                                                  << list({ "!\xCC\x81"
+                                                            "a" });
+    QTest::newRow("o200k lone mark") << Pattern::O200k << QByteArray("\xCC\x81") << list({ "\xCC\x81" });
+    QTest::newRow("o200k newline run")
+        << Pattern::O200k << QByteArray("x\n  \n  ") << list({ "x", "\n  \n", "  " });
 }
 
 void TestPretokenizer::splitsKnownCases()
@@ -151,7 +169,7 @@ void TestPretokenizer::decodesInvalidUtf8ByteByByte()
 {
     // An invalid byte is a one-byte "character" of no class: it joins punctuation pieces.
     const QByteArray text("a\xFF\xFE!b \x80");
-    const auto pieces = Pretokenizer(Pattern::Cl100k).split({text.constData(), std::size_t(text.size())});
+    const auto pieces = Pretokenizer(Pattern::Cl100k).split({ text.constData(), std::size_t(text.size()) });
     QCOMPARE(pieces.size(), std::size_t(4));
     QCOMPARE(pieces[0], std::string_view("a"));
     QCOMPARE(pieces[1], std::string_view("\xFF\xFE!"));

@@ -1,14 +1,12 @@
 // SPDX-FileCopyrightText: 2026 Tunebench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/tiktokenencoding.h"
-
 #include "tokenizerfixtures.h"
 
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
 #include <QTest>
-
 #include <atomic>
 #include <thread>
 
@@ -29,7 +27,7 @@ const TiktokenEncoding& encodingOf(Encoding e)
 
 std::string_view view(const QByteArray& bytes)
 {
-    return {bytes.constData(), std::size_t(bytes.size())};
+    return { bytes.constData(), std::size_t(bytes.size()) };
 }
 
 QString idsToString(const std::vector<std::uint32_t>& ids)
@@ -184,7 +182,7 @@ void TestTiktokenEncoding::roundTripsInvalidUtf8_data()
 void TestTiktokenEncoding::roundTripsInvalidUtf8()
 {
     QFETCH(QByteArray, bytes);
-    for (const Encoding e : {Encoding::Cl100kBase, Encoding::O200kBase}) {
+    for (const Encoding e : { Encoding::Cl100kBase, Encoding::O200kBase }) {
         const TiktokenEncoding& enc = encodingOf(e);
         const std::vector<std::uint32_t> ids = enc.encode(view(bytes));
         QCOMPARE(QByteArray::fromStdString(enc.decode(ids)), bytes);
@@ -201,7 +199,9 @@ void TestTiktokenEncoding::countsQStringLikeUtf8()
     // tiktoken replaces a lone surrogate by U+FFFD before encoding.
     const QString lone = QStringLiteral("a") + QChar(0xD800) + QStringLiteral("b");
     QCOMPARE(lone.toUtf8(), QByteArray("a?b")); // which is why countTokens(QString) does not use it as is
-    QCOMPARE(enc.countTokens(lone), enc.countTokens(std::string_view("a\xEF\xBF\xBD" "b")));
+    QCOMPARE(enc.countTokens(lone),
+        enc.countTokens(std::string_view("a\xEF\xBF\xBD"
+                                         "b")));
     const QString paren = QStringLiteral("(") + QChar(0xDC00) + QStringLiteral(")");
     QCOMPARE(enc.countTokens(paren), enc.countTokens(std::string_view("(\xEF\xBF\xBD)")));
     // Guards the test itself: "(?)" is 1 token, "(\uFFFD)" 3.
@@ -248,8 +248,10 @@ void TestTiktokenEncoding::mapsModelsToEncodings_data()
     QTest::newRow("o3") << QStringLiteral("o3-mini") << int(Encoding::O200kBase);
     QTest::newRow("gpt-4") << QStringLiteral("gpt-4-0613") << int(Encoding::Cl100kBase);
     QTest::newRow("gpt-3.5") << QStringLiteral("gpt-3.5-turbo-0125") << int(Encoding::Cl100kBase);
-    QTest::newRow("fine-tuned 4o") << QStringLiteral("ft:gpt-4o-mini-2024-07-18:acme::abc123") << int(Encoding::O200kBase);
-    QTest::newRow("fine-tuned 3.5") << QStringLiteral("ft:gpt-3.5-turbo-0613:acme::x") << int(Encoding::Cl100kBase);
+    QTest::newRow("fine-tuned 4o") << QStringLiteral("ft:gpt-4o-mini-2024-07-18:acme::abc123")
+                                   << int(Encoding::O200kBase);
+    QTest::newRow("fine-tuned 3.5") << QStringLiteral("ft:gpt-3.5-turbo-0613:acme::x")
+                                    << int(Encoding::Cl100kBase);
     QTest::newRow("embedding") << QStringLiteral("text-embedding-3-small") << int(Encoding::Cl100kBase);
     QTest::newRow("unknown") << QStringLiteral("llama-3") << -1;
 }

@@ -1,0 +1,514 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "gui/datasetview.h"
+
+#include "core/chattokencounter.h"
+#include "core/jsonlindex.h"
+#include "core/tiktokenencoding.h"
+
+#include <QAction>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QToolBar>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace tb {
+
+namespace {
+
+// Lines up to this size are rendered for the detail pane on the GUI thread at once.
+constexpr qsizetype kSyncRenderLimit = 64 * 1024;
+
+DatasetTableModel::TokenCounter chatTokenCounter(const TiktokenEncoding& encoding)
+{
+    return [&encoding](const QJsonObject& example) -> std::optional<qint64> {
+        const ChatTokenCounter counter(encoding);
+        const QJsonValue messages = example.value(QLatin1String("messages"));
+        if (messages.isArray())
+            return counter.countMessages(messages.toArray());
+        const QJsonValue input = example.value(QLatin1String("input"));
+        if (input.isObject()) {
+            QJsonArray all = input.toObject().value(QLatin1String("messages")).toArray();
+            for (const QJsonValue& message : example.value(QLatin1String("preferred_output")).toArray())
+                all.append(message);
+            return counter.countMessages(all);
+        }
+        if (example.contains(QLatin1String("prompt")) || example.contains(QLatin1String("completion"))) {
+            return qint64(encoding.countTokens(example.value(QLatin1String("prompt")).toString())
+                          + encoding.countTokens(example.value(QLatin1String("completion")).toString()));
+        }
+        return std::nullopt;
+    };
+}
+
+} // namespace
+
+DatasetView::DatasetView(QWidget* parent) : QWidget(parent), m_model(new DatasetTableModel(this))
+{
+    m_fileChooser = [](QWidget* parentWidget) {
+        return QFileDialog::getOpenFileName(parentWidget, tr("Open Dataset"), QString(),
+                                            tr("JSON Lines (*.jsonl *.json *.txt);;All files (*)"));
+    };
+    createActions();
+    createWidgets();
+
+    connect(&m_build, &QFutureWatcher<void>::progressValueChanged, this, &DatasetView::onBuildProgress);
+    connect(&m_build, &QFutureWatcher<void>::finished, this, &DatasetView::onBuildFinished);
+    connect(&m_search, &QFutureWatcher<JsonlSearch::Batch>::resultsReadyAt, this, &DatasetView::onSearchResults);
+    connect(&m_search, &QFutureWatcher<JsonlSearch::Batch>::progressValueChanged, m_searchProgress,
+            &QProgressBar::setValue);
+    connect(&m_search, &QFutureWatcher<JsonlSearch::Batch>::finished, this, &DatasetView::onSearchFinished);
+    connect(&m_fileWatcher, &QFileSystemWatcher::fileChanged, this, &DatasetView::onFileChanged);
+    m_filterDelay.setSingleShot(true);
+    m_filterDelay.setInterval(300);
+    connect(&m_filterDelay, &QTimer::timeout, this, [this] { setFilterText(m_filterEdit->text()); });
+    startDefaultTokenCounter();
+}
+
+DatasetView::~DatasetView()
+{
+    // The tasks hold the index alive themselves; they only need to stop early.
+    m_build.cancel();
+    m_search.cancel();
+}
+
+void DatasetView::createActions()
+{
+    auto make = [this](const QString& text, const QKeySequence& shortcut, const QString& tip) {
+        auto* action = new QAction(text, this);
+        action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        action->setToolTip(tip + QStringLiteral(" (") + shortcut.toString(QKeySequence::NativeText) + QLatin1Char(')'));
+        addAction(action);
+        return action;
+    };
+    m_openAction = make(tr("&Open Dataset…"), QKeySequence::Open, tr("Open a JSONL dataset"));
+    m_reloadAction = make(tr("&Reload"), QKeySequence(Qt::Key_F5), tr("Index the file again"));
+    m_jumpAction = make(tr("&Go to Line…"), QKeySequence(Qt::CTRL | Qt::Key_G), tr("Jump to a line number"));
+    m_filterAction = make(tr("&Filter…"), QKeySequence::Find, tr("Show only lines containing a text"));
+    m_stopAction = make(tr("&Stop"), QKeySequence(Qt::Key_Escape), tr("Stop indexing and searching"));
+    m_reloadAction->setEnabled(false);
+    m_stopAction->setEnabled(false);
+    connect(m_openAction, &QAction::triggered, this, &DatasetView::chooseAndOpen);
+    connect(m_reloadAction, &QAction::triggered, this, &DatasetView::reload);
+    connect(m_jumpAction, &QAction::triggered, this, [this] {
+        m_lineEdit->setFocus(Qt::ShortcutFocusReason);
+        m_lineEdit->selectAll();
+    });
+    connect(m_filterAction, &QAction::triggered, this, [this] {
+        m_filterEdit->setFocus(Qt::ShortcutFocusReason);
+        m_filterEdit->selectAll();
+    });
+    connect(m_stopAction, &QAction::triggered, this, &DatasetView::cancelBackgroundWork);
+}
+
+void DatasetView::createWidgets()
+{
+    m_toolBar = new QToolBar(this);
+    m_toolBar->addAction(m_openAction);
+    m_toolBar->addAction(m_reloadAction);
+    m_toolBar->addSeparator();
+    m_lineEdit = new QLineEdit(this);
+    m_lineEdit->setPlaceholderText(tr("Line"));
+    m_lineEdit->setClearButtonEnabled(true);
+    m_lineEdit->setMaximumWidth(120);
+    m_toolBar->addWidget(m_lineEdit);
+    m_filterEdit = new QLineEdit(this);
+    m_filterEdit->setPlaceholderText(tr("Filter: text in the line"));
+    m_filterEdit->setClearButtonEnabled(true);
+    m_toolBar->addWidget(m_filterEdit);
+    m_searchProgress = new QProgressBar(this);
+    m_searchProgress->setRange(0, 1000);
+    m_searchProgress->setMaximumWidth(120);
+    m_searchProgress->setTextVisible(false);
+    m_searchProgress->hide();
+    m_toolBar->addWidget(m_searchProgress);
+    m_toolBar->addAction(m_stopAction);
+    connect(m_lineEdit, &QLineEdit::returnPressed, this, [this] {
+        bool ok = false;
+        const qint64 line = m_lineEdit->text().trimmed().remove(QLocale().groupSeparator()).toLongLong(&ok);
+        if (ok)
+            jumpToLine(line);
+    });
+    connect(m_filterEdit, &QLineEdit::textEdited, this, [this] { m_filterDelay.start(); });
+    connect(m_filterEdit, &QLineEdit::returnPressed, this, [this] {
+        m_filterDelay.stop();
+        setFilterText(m_filterEdit->text());
+    });
+
+    m_banner = new QLabel(this);
+    m_banner->setWordWrap(true);
+    m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fcf1d2; padding: 4px; }"));
+    m_banner->hide();
+
+    m_table = new QTableView(this);
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    // Fixed row heights and no content-based sizing: the view never measures every row.
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(DatasetTableModel::LineColumn, 90);
+    m_table->setColumnWidth(DatasetTableModel::RolesColumn, 200);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &DatasetView::onCurrentRowChanged);
+
+    m_conversation = new QTextBrowser(this);
+    m_conversation->setOpenLinks(false);
+    auto* rawPage = new QWidget(this);
+    m_raw = new QPlainTextEdit(rawPage);
+    m_raw->setReadOnly(true);
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_rawError = new QLabel(rawPage);
+    m_rawError->setStyleSheet(QStringLiteral("QLabel { color: #c01c28; }"));
+    m_rawError->setWordWrap(true);
+    m_rawError->hide();
+    auto* rawLayout = new QVBoxLayout(rawPage);
+    rawLayout->setContentsMargins(0, 0, 0, 0);
+    rawLayout->addWidget(m_rawError);
+    rawLayout->addWidget(m_raw);
+    m_tabs = new QTabWidget(this);
+    m_tabs->addTab(m_conversation, tr("Conversation"));
+    m_tabs->addTab(rawPage, tr("Raw JSON"));
+
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_tabs);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+
+    m_indexProgress = new QProgressBar(this);
+    m_indexProgress->setRange(0, JsonlIndex::kProgressMaximum);
+    m_indexProgress->setMaximumWidth(200);
+    m_indexProgress->hide();
+    m_status = new QLabel(this);
+    auto* statusRow = new QHBoxLayout;
+    statusRow->addWidget(m_status, 1);
+    statusRow->addWidget(m_indexProgress);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addWidget(m_toolBar);
+    layout->addWidget(m_banner);
+    layout->addWidget(splitter, 1);
+    layout->addLayout(statusRow);
+    updateStatus();
+}
+
+QList<QAction*> DatasetView::datasetActions() const
+{
+    return {m_openAction, m_reloadAction, m_jumpAction, m_filterAction, m_stopAction};
+}
+
+std::shared_ptr<const JsonlIndex> DatasetView::index() const
+{
+    return m_index;
+}
+
+QString DatasetView::filePath() const
+{
+    return m_index ? m_index->path() : QString();
+}
+
+void DatasetView::chooseAndOpen()
+{
+    const QString path = m_fileChooser ? m_fileChooser(this) : QString();
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+bool DatasetView::openFile(const QString& path)
+{
+    cancelBackgroundWork();
+    auto opened = JsonlIndex::open(path);
+    if (!opened.ok()) {
+        m_message = opened.error().toString();
+        m_banner->setText(m_message);
+        m_banner->show();
+        updateStatus();
+        return false;
+    }
+    if (!m_fileWatcher.files().isEmpty())
+        m_fileWatcher.removePaths(m_fileWatcher.files());
+    m_fileWatcher.addPath(path);
+    m_banner->hide();
+    m_message.clear();
+    m_matches = 0;
+    m_filterEdit->clear();
+    m_searchProgress->hide();
+    m_index = opened.value();
+    m_model->setIndex(m_index);
+    m_detail = DatasetDetail();
+    ++m_detailGeneration;
+    m_conversation->clear();
+    m_raw->clear();
+    m_rawError->hide();
+    m_reloadAction->setEnabled(true);
+    m_stopAction->setEnabled(true);
+    m_indexProgress->setValue(0);
+    m_indexProgress->show();
+    m_build.setFuture(JsonlIndex::buildInBackground(m_index));
+    updateStatus();
+    Q_EMIT fileOpened(path);
+    return true;
+}
+
+void DatasetView::reload()
+{
+    if (m_index) {
+        const qint64 line = m_detail.line;
+        const QString path = m_index->path();
+        if (openFile(path) && line >= 0) {
+            // Back to where the user was, once that line has been indexed again.
+            auto restore = std::make_shared<QMetaObject::Connection>();
+            *restore = connect(&m_build, &QFutureWatcher<void>::progressValueChanged, this, [this, line, restore] {
+                if (m_index && m_index->availableLines() > line) {
+                    disconnect(*restore);
+                    jumpToLine(line + 1);
+                }
+            });
+        }
+    }
+}
+
+void DatasetView::cancelBackgroundWork()
+{
+    m_build.cancel();
+    m_search.cancel();
+}
+
+void DatasetView::onBuildProgress()
+{
+    m_model->syncRowCount();
+    m_indexProgress->setValue(m_build.progressValue());
+    updateStatus();
+}
+
+void DatasetView::onBuildFinished()
+{
+    m_model->syncRowCount();
+    m_indexProgress->hide();
+    m_stopAction->setEnabled(m_search.isRunning());
+    if (!m_index)
+        return;
+    if (m_table->currentIndex().row() < 0 && m_model->rowCount() > 0)
+        m_table->setCurrentIndex(m_model->index(0, 0));
+    updateStatus();
+    if (m_index->isComplete())
+        Q_EMIT indexingFinished(m_index->lineCount());
+}
+
+bool DatasetView::jumpToLine(qint64 line)
+{
+    if (!m_index || line < 1 || line > m_index->availableLines()) {
+        m_message = m_index && m_index->isComplete() ? tr("There is no line %1; the file has %2 lines.")
+                                                           .arg(line)
+                                                           .arg(m_index->lineCount())
+                                                     : tr("Line %1 is not indexed yet.").arg(line);
+        updateStatus();
+        return false;
+    }
+    m_model->syncRowCount();
+    int row = m_model->rowForLine(line - 1);
+    if (row < 0 && m_model->isFiltered()) {
+        m_search.cancel();
+        m_filterEdit->clear();
+        m_model->clearLineFilter();
+        row = m_model->rowForLine(line - 1);
+    }
+    if (row < 0)
+        return false;
+    const QModelIndex target = m_model->index(row, DatasetTableModel::LineColumn);
+    m_table->setCurrentIndex(target);
+    m_table->scrollTo(target, QAbstractItemView::PositionAtCenter);
+    m_message.clear();
+    updateStatus();
+    return true;
+}
+
+void DatasetView::setFilterText(const QString& text)
+{
+    m_filterDelay.stop();
+    if (m_filterEdit->text() != text)
+        m_filterEdit->setText(text);
+    m_search.cancel();
+    m_matches = 0;
+    if (!m_index)
+        return;
+    if (text.isEmpty()) {
+        const qint64 line = m_detail.line;
+        m_model->clearLineFilter();
+        m_model->syncRowCount();
+        m_searchProgress->hide();
+        if (line >= 0)
+            jumpToLine(line + 1);
+        updateStatus();
+        return;
+    }
+    m_model->setLineFilter({});
+    m_searchProgress->setValue(0);
+    m_searchProgress->show();
+    m_stopAction->setEnabled(true);
+    m_search.setFuture(JsonlSearch::start(m_index, text.toUtf8(), Qt::CaseInsensitive));
+    updateStatus();
+}
+
+void DatasetView::onSearchResults(int begin, int end)
+{
+    for (int i = begin; i < end; ++i) {
+        const JsonlSearch::Batch batch = m_search.resultAt(i);
+        m_matches += qint64(batch.size());
+        m_model->appendFilteredLines(batch);
+    }
+    updateStatus();
+}
+
+void DatasetView::onSearchFinished()
+{
+    m_searchProgress->hide();
+    m_stopAction->setEnabled(m_build.isRunning());
+    updateStatus();
+    if (!m_search.isCanceled())
+        Q_EMIT searchFinished(m_matches);
+}
+
+void DatasetView::onCurrentRowChanged()
+{
+    const qint64 line = m_model->lineForRow(m_table->currentIndex().row());
+    const quint64 generation = ++m_detailGeneration;
+    if (line < 0 || !m_index)
+        return;
+    const std::shared_ptr<const JsonlIndex> index = m_index;
+    if (index->lineView(line).size() <= kSyncRenderLimit) {
+        showDetail(DatasetDetailRenderer::render(line, index->lineView(line)));
+        return;
+    }
+    m_conversation->setHtml(QStringLiteral("<p><i>") + tr("Rendering line %1…").arg(line + 1)
+                            + QStringLiteral("</i></p>"));
+    m_raw->clear();
+    QtConcurrent::run([index, line] { return DatasetDetailRenderer::render(line, index->lineView(line)); })
+        .then(this, [this, generation](const DatasetDetail& detail) {
+            if (generation == m_detailGeneration)
+                showDetail(detail);
+        });
+}
+
+void DatasetView::showDetail(const DatasetDetail& detail)
+{
+    m_detail = detail;
+    m_conversation->setHtml(detail.conversationHtml);
+    m_raw->setPlainText(detail.rawText);
+    QList<QTextEdit::ExtraSelection> marks;
+    if (!detail.errorText.isEmpty()) {
+        m_rawError->setText(tr("Line %1: %2").arg(detail.line + 1).arg(detail.errorText));
+        m_rawError->show();
+        if (detail.errorPosition >= 0) {
+            QTextEdit::ExtraSelection mark;
+            mark.cursor = QTextCursor(m_raw->document());
+            mark.cursor.setPosition(std::min<int>(detail.errorPosition, int(detail.rawText.size())));
+            if (!mark.cursor.atEnd())
+                mark.cursor.movePosition(QTextCursor::NextCharacter, QTextCursor::KeepAnchor);
+            else
+                mark.cursor.movePosition(QTextCursor::PreviousCharacter, QTextCursor::KeepAnchor);
+            mark.format.setBackground(QColor(0xf6, 0x61, 0x51));
+            mark.format.setProperty(QTextFormat::FullWidthSelection, false);
+            marks.append(mark);
+            QTextCursor at(m_raw->document());
+            at.setPosition(mark.cursor.selectionStart());
+            m_raw->setTextCursor(at);
+            m_raw->ensureCursorVisible();
+        }
+    } else {
+        m_rawError->hide();
+    }
+    m_raw->setExtraSelections(marks);
+    Q_EMIT detailShown(detail.line);
+}
+
+void DatasetView::onFileChanged()
+{
+    if (!m_index || !m_index->changedOnDisk())
+        return;
+    m_banner->setText(tr("The file changed on disk. Press Reload (F5) to index it again; rows shown now may be "
+                         "out of date."));
+    m_banner->show();
+    Q_EMIT fileChangedOnDisk();
+}
+
+void DatasetView::setTokenCounter(DatasetTableModel::TokenCounter counter)
+{
+    m_customTokenCounter = true;
+    m_model->setTokenCounter(std::move(counter));
+}
+
+void DatasetView::startDefaultTokenCounter()
+{
+    // Loading a rank file takes a moment; rows show no tokens until it is ready.
+    QtConcurrent::run([] {
+        const auto encoding = TiktokenEncoding::get(TiktokenEncoding::Encoding::O200kBase);
+        return encoding.ok() ? encoding.value() : static_cast<const TiktokenEncoding*>(nullptr);
+    }).then(this, [this](const TiktokenEncoding* encoding) {
+        if (encoding && !m_customTokenCounter)
+            m_model->setTokenCounter(chatTokenCounter(*encoding));
+    });
+}
+
+QString DatasetView::statusText() const
+{
+    return m_status->text();
+}
+
+void DatasetView::updateStatus()
+{
+    QStringList parts;
+    if (!m_index) {
+        parts.append(tr("Open a JSONL file to see its examples."));
+    } else {
+        const QLocale locale;
+        parts.append(QFileInfo(m_index->path()).fileName());
+        if (m_index->isComplete())
+            parts.append(tr("%1 lines").arg(locale.toString(m_index->lineCount())));
+        else if (m_index->wasCanceled())
+            parts.append(tr("indexing stopped at %1 lines").arg(locale.toString(m_index->availableLines())));
+        else
+            parts.append(tr("indexing… %1 lines").arg(locale.toString(m_index->availableLines())));
+        if (m_index->hasBom())
+            parts.append(tr("starts with a UTF-8 BOM"));
+        if (m_index->utf8ErrorCount() > 0) {
+            const std::vector<qint64> offsets = m_index->utf8ErrorOffsets();
+            const qint64 line = offsets.empty() ? -1 : m_index->lineAt(offsets.front());
+            parts.append(tr("%1 invalid UTF-8 sequences, the first at byte %2 (line %3)")
+                             .arg(locale.toString(m_index->utf8ErrorCount()))
+                             .arg(offsets.empty() ? 0 : offsets.front())
+                             .arg(line + 1));
+        }
+        if (m_model->isFiltered())
+            parts.append((m_search.isRunning() ? tr("%1 matches so far") : tr("%1 matches"))
+                             .arg(locale.toString(m_matches)));
+    }
+    if (!m_message.isEmpty())
+        parts.append(m_message);
+    m_status->setText(parts.join(QStringLiteral(" · ")));
+}
+
+} // namespace tb
