@@ -42,6 +42,8 @@ for (let start = 0; start < 0x110000; start += BLOCK) {
   blockIndex.push(idx);
 }
 if (blocks.length > 0xffff) throw new Error("too many blocks");
+// UnicodeClasses::flags() reads ASCII straight from the first block.
+if (blockIndex[0] !== 0) throw new Error("ASCII must be block 0");
 
 const wrap = (values, perLine) => {
   const lines = [];

@@ -135,6 +135,10 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
             const std::size_t c = nextChunk.fetch_add(1);
             if (c >= chunks.size() || canceled.load(std::memory_order_relaxed))
                 return;
+            if (promise && promise->isCanceled()) {
+                canceled = true;
+                return;
+            }
             Chunk& chunk = chunks[c];
             chunk.lines.resize(std::size_t(chunk.end - chunk.first));
             for (qint64 line = chunk.first; line < chunk.end; ++line) {

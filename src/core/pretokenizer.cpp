@@ -75,6 +75,13 @@ std::size_t contractionLength(std::string_view text, std::size_t pos)
 std::size_t scanWhile(std::string_view text, std::size_t pos, std::uint8_t mask)
 {
     while (pos < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        if (byte < 0x80) { // fast path: most text is ASCII
+            if ((UC::flags(byte) & mask) == 0)
+                break;
+            ++pos;
+            continue;
+        }
         const auto d = UC::decode(text, pos);
         if ((UC::flags(d.cp) & mask) == 0)
             break;
@@ -86,6 +93,13 @@ std::size_t scanWhile(std::string_view text, std::size_t pos, std::uint8_t mask)
 std::size_t scanOther(std::string_view text, std::size_t pos)
 {
     while (pos < text.size()) {
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        if (byte < 0x80) {
+            if (!isOther(UC::flags(byte)))
+                break;
+            ++pos;
+            continue;
+        }
         const auto d = UC::decode(text, pos);
         if (!isOther(UC::flags(d.cp)))
             break;

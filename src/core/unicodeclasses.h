@@ -33,6 +33,8 @@ public:
 
     static std::uint8_t flags(char32_t cp)
     {
+        if (cp < 128)
+            return unicodetables::kBlocks[cp]; // ASCII is the first block
         if (cp >= 0x110000)
             return 0;
         return unicodetables::kBlocks[std::size_t(unicodetables::kBlockIndex[cp >> 7]) * 128 + (cp & 127)];

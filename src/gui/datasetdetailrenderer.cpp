@@ -9,6 +9,8 @@
 #include <QJsonParseError>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace tb {
 
 namespace {
@@ -16,6 +18,42 @@ namespace {
 QString tr(const char* text)
 {
     return QCoreApplication::translate("tb::DatasetDetailRenderer", text);
+}
+
+// Laying out rich text costs the GUI thread about 1-2 ms per KB, so the conversation
+// shows a bounded amount of text; the raw view has more.
+struct Budget
+{
+    qsizetype remaining = DatasetDetailRenderer::kMaxConversationChars;
+    bool truncated = false;
+};
+
+// Cuts every line of `text` to kMaxRawLineChars: one long line would be laid out whole.
+QString limitLines(const QString& text, bool* truncated)
+{
+    if (text.size() <= DatasetDetailRenderer::kMaxRawLineChars)
+        return text;
+    QString out;
+    out.reserve(std::min<qsizetype>(text.size(), DatasetDetailRenderer::kMaxRawChars));
+    qsizetype start = 0;
+    while (start <= text.size()) {
+        qsizetype end = text.indexOf(QLatin1Char('\n'), start);
+        if (end < 0)
+            end = text.size();
+        const qsizetype length = end - start;
+        if (length > DatasetDetailRenderer::kMaxRawLineChars) {
+            out += QStringView(text).mid(start, DatasetDetailRenderer::kMaxRawLineChars);
+            out += QStringLiteral(" … [") + tr("%1 more characters").arg(length - DatasetDetailRenderer::kMaxRawLineChars)
+                + QLatin1Char(']');
+            *truncated = true;
+        } else {
+            out += QStringView(text).mid(start, length);
+        }
+        if (end < text.size())
+            out += QLatin1Char('\n');
+        start = end + 1;
+    }
+    return out;
 }
 
 // Re-indents JSON text without parsing it into a QJsonObject, which would sort the
@@ -43,7 +81,18 @@ QByteArray reindent(QByteArrayView json, qsizetype limit, bool* truncated)
                 if (json[i] == '\\')
                     ++i;
             }
-            out += json.sliced(start, std::min(i, size - 1) - start + 1).toByteArray();
+            const qsizetype length = std::min(i, size - 1) - start + 1;
+            if (length > DatasetDetailRenderer::kMaxRawLineChars) {
+                // Only the start of a long string; whole characters.
+                qsizetype keep = DatasetDetailRenderer::kMaxRawLineChars;
+                while (keep > 0 && (static_cast<unsigned char>(json[start + keep]) & 0xC0) == 0x80)
+                    --keep;
+                out += json.sliced(start, keep).toByteArray();
+                out += "…\" [" + QByteArray::number(length - keep) + " more bytes]";
+                *truncated = true;
+            } else {
+                out += json.sliced(start, length).toByteArray();
+            }
             break;
         }
         case ' ':
@@ -87,13 +136,16 @@ QByteArray reindent(QByteArrayView json, qsizetype limit, bool* truncated)
 }
 
 // Plain text with ``` fences: prose keeps its line breaks, fenced code goes in <pre>.
-QString textHtml(QString text, bool* truncated)
+QString textHtml(QString text, Budget* truncated)
 {
-    if (text.size() > DatasetDetailRenderer::kMaxContentChars) {
-        text.truncate(DatasetDetailRenderer::kMaxContentChars);
-        text += QStringLiteral(" …");
-        *truncated = true;
+    const qsizetype allowed = std::max<qsizetype>(0, std::min(DatasetDetailRenderer::kMaxContentChars, truncated->remaining));
+    if (text.size() > allowed) {
+        const qsizetype more = text.size() - allowed;
+        text.truncate(allowed);
+        text += QStringLiteral(" … [") + tr("%1 more characters; the Raw JSON tab shows more").arg(more) + QLatin1Char(']');
+        truncated->truncated = true;
     }
+    truncated->remaining -= std::min(allowed, text.size());
     const QStringList parts = text.split(QStringLiteral("```"));
     QString html;
     for (qsizetype i = 0; i < parts.size(); ++i) {
@@ -111,7 +163,7 @@ QString textHtml(QString text, bool* truncated)
     return html;
 }
 
-QString contentHtml(const QJsonValue& content, bool* truncated)
+QString contentHtml(const QJsonValue& content, Budget* truncated)
 {
     if (content.isString())
         return textHtml(content.toString(), truncated);
@@ -160,7 +212,7 @@ QString roleColor(const QString& role)
     return QStringLiteral("#f6dcdc"); // an unknown role stands out
 }
 
-QString bubble(const QJsonObject& message, bool* truncated)
+QString bubble(const QJsonObject& message, Budget* truncated)
 {
     const QString role = message.value(QLatin1String("role")).toString();
     QString head = QStringLiteral("<b>") + (role.isEmpty() ? tr("(no role)") : role.toHtmlEscaped()) + QStringLiteral("</b>");
@@ -184,7 +236,7 @@ QString bubble(const QJsonObject& message, bool* truncated)
         + QStringLiteral("</td></tr></table>");
 }
 
-QString bubbles(const QJsonArray& messages, bool* truncated)
+QString bubbles(const QJsonArray& messages, Budget* truncated)
 {
     QString html;
     for (const QJsonValue& message : messages)
@@ -213,7 +265,7 @@ QString toolsHtml(const QJsonObject& example)
     return html + QStringLiteral("</p>");
 }
 
-QString exampleHtml(const QJsonObject& example, bool* truncated)
+QString exampleHtml(const QJsonObject& example, Budget* truncated)
 {
     const QJsonValue input = example.value(QLatin1String("input"));
     if (input.isObject() && example.contains(QLatin1String("preferred_output"))) {
@@ -251,22 +303,30 @@ DatasetDetail DatasetDetailRenderer::render(qint64 line, QByteArrayView bytes)
     if (error.error != QJsonParseError::NoError) {
         detail.errorColumn = error.offset + 1;
         detail.errorText = tr("%1 at column %2").arg(error.errorString()).arg(detail.errorColumn);
-        const qsizetype shown = std::min<qsizetype>(bytes.size(), kMaxRawChars);
-        detail.truncated = shown < bytes.size();
-        detail.rawText = QString::fromUtf8(bytes.first(shown));
-        if (error.offset <= shown)
-            detail.errorPosition = int(QString::fromUtf8(bytes.first(error.offset)).size());
+        // A window of the line around the error: the line may be megabytes long.
+        const qsizetype half = kMaxRawLineChars / 2;
+        const qsizetype errorAt = std::clamp<qsizetype>(error.offset, 0, bytes.size());
+        qsizetype from = std::max<qsizetype>(0, errorAt - half);
+        while (from > 0 && (static_cast<unsigned char>(bytes[from]) & 0xC0) == 0x80)
+            --from; // start on a whole character
+        const qsizetype to = std::min<qsizetype>(bytes.size(), from + kMaxRawLineChars);
+        const QString prefix = from > 0 ? QStringLiteral("… ") : QString();
+        detail.rawText = prefix + QString::fromUtf8(bytes.sliced(from, to - from)) + (to < bytes.size() ? QStringLiteral(" …") : QString());
+        detail.truncated = from > 0 || to < bytes.size();
+        detail.errorPosition = int(prefix.size() + QString::fromUtf8(bytes.sliced(from, errorAt - from)).size());
         detail.conversationHtml = title + QStringLiteral("<p style=\"color:#c01c28\"><b>") + tr("Invalid JSON")
             + QStringLiteral("</b>: ") + detail.errorText.toHtmlEscaped() + QStringLiteral("</p>");
         return detail;
     }
-    detail.rawText = QString::fromUtf8(reindent(bytes, kMaxRawChars, &detail.truncated));
+    detail.rawText = limitLines(QString::fromUtf8(reindent(bytes, kMaxRawChars, &detail.truncated)), &detail.truncated);
     if (!document.isObject()) {
         detail.conversationHtml = title + QStringLiteral("<p><i>") + tr("The line is JSON but not an object.")
             + QStringLiteral("</i></p>");
         return detail;
     }
-    detail.conversationHtml = title + exampleHtml(document.object(), &detail.truncated);
+    Budget budget;
+    detail.conversationHtml = title + exampleHtml(document.object(), &budget);
+    detail.truncated = detail.truncated || budget.truncated;
     return detail;
 }
 

@@ -25,9 +25,13 @@ struct DatasetDetail
 class DatasetDetailRenderer
 {
 public:
-    // Longer raw text and message contents are cut (the view would stall on them).
-    static constexpr qsizetype kMaxRawChars = 2 * 1024 * 1024;
-    static constexpr qsizetype kMaxContentChars = 100 * 1024;
+    // Longer text is cut, since laying it out would stall the GUI thread: the raw text
+    // in all and per line (an invalid line shows a window around its error), each
+    // message's content, and the conversation's text in all.
+    static constexpr qsizetype kMaxRawChars = 256 * 1024;
+    static constexpr qsizetype kMaxRawLineChars = 8 * 1024;
+    static constexpr qsizetype kMaxContentChars = 8 * 1024;
+    static constexpr qsizetype kMaxConversationChars = 20 * 1024;
 
     static DatasetDetail render(qint64 line, QByteArrayView bytes);
 };

@@ -6,7 +6,7 @@
 
 #include <QBrush>
 #include <QColor>
-#include <QFuture>
+#include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -218,13 +218,18 @@ void DatasetTableModel::parseInBackground(qint64 line) const
     m_pending.insert(line);
     auto* self = const_cast<DatasetTableModel*>(this); // the cache is a mutable memo
     std::shared_ptr<const JsonlIndex> index = m_index;
-    QtConcurrent::run([index, line, counter = m_tokenCounter] { return summarize(index->lineView(line), counter); })
-        .then(self, [self, index, line](const Summary& parsed) {
-            if (index != self->m_index || !self->m_pending.remove(line))
-                return; // another file, or a reset, since
-            self->m_cache.insert(line, new Summary(parsed));
-            self->emitRowChanged(line, FormatColumn, StatusColumn);
-        });
+    // A watcher owned by the model rather than QFuture::then(context): Qt 6.4 asserts
+    // when a continuation's context dies before the task ends.
+    auto* watcher = new QFutureWatcher<Summary>(self);
+    connect(watcher, &QFutureWatcherBase::finished, self, [self, watcher, index, line] {
+        watcher->deleteLater();
+        if (index != self->m_index || !self->m_pending.remove(line))
+            return; // another file, or a reset, since
+        self->m_cache.insert(line, new Summary(watcher->result()));
+        self->emitRowChanged(line, FormatColumn, StatusColumn);
+    });
+    watcher->setFuture(
+        QtConcurrent::run([index, line, counter = m_tokenCounter] { return summarize(index->lineView(line), counter); }));
 }
 
 void DatasetTableModel::emitRowChanged(qint64 line, int firstColumn, int lastColumn)
@@ -253,6 +258,10 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const
     const qint64 line = lineForRow(index.row());
     if (role == LineNumberRole)
         return line;
+    if (role == FormatRole) {
+        const Summary* row = summary(line);
+        return int(row ? row->format : Format::Pending);
+    }
     if (role == Qt::TextAlignmentRole) {
         const bool numeric = index.column() == LineColumn || index.column() == MessagesColumn
             || index.column() == TokensColumn;

@@ -72,6 +72,7 @@ DatasetView::DatasetView(QWidget* parent) : QWidget(parent), m_model(new Dataset
     connect(&m_search, &QFutureWatcher<JsonlSearch::Batch>::progressValueChanged, m_searchProgress,
             &QProgressBar::setValue);
     connect(&m_search, &QFutureWatcher<JsonlSearch::Batch>::finished, this, &DatasetView::onSearchFinished);
+    connect(&m_render, &QFutureWatcher<DatasetDetail>::finished, this, &DatasetView::onRenderFinished);
     connect(&m_fileWatcher, &QFileSystemWatcher::fileChanged, this, &DatasetView::onFileChanged);
     m_filterDelay.setSingleShot(true);
     m_filterDelay.setInterval(300);
@@ -267,6 +268,7 @@ bool DatasetView::openFile(const QString& path)
     m_stopAction->setEnabled(true);
     m_indexProgress->setValue(0);
     m_indexProgress->show();
+    m_rowSync.invalidate();
     m_build.setFuture(JsonlIndex::buildInBackground(m_index));
     updateStatus();
     Q_EMIT fileOpened(path);
@@ -299,7 +301,12 @@ void DatasetView::cancelBackgroundWork()
 
 void DatasetView::onBuildProgress()
 {
-    m_model->syncRowCount();
+    // Each insertion costs the view time in proportion to its row count (QHeaderView
+    // keeps a record per row), so after the first rows, batches come at most 4 times a second.
+    if (m_model->rowCount() == 0 || !m_rowSync.isValid() || m_rowSync.elapsed() >= 250) {
+        m_model->syncRowCount();
+        m_rowSync.start();
+    }
     m_indexProgress->setValue(m_build.progressValue());
     updateStatus();
 }
@@ -406,11 +413,14 @@ void DatasetView::onCurrentRowChanged()
     m_conversation->setHtml(QStringLiteral("<p><i>") + tr("Rendering line %1…").arg(line + 1)
                             + QStringLiteral("</i></p>"));
     m_raw->clear();
-    QtConcurrent::run([index, line] { return DatasetDetailRenderer::render(line, index->lineView(line)); })
-        .then(this, [this, generation](const DatasetDetail& detail) {
-            if (generation == m_detailGeneration)
-                showDetail(detail);
-        });
+    m_renderGeneration = generation;
+    m_render.setFuture(QtConcurrent::run([index, line] { return DatasetDetailRenderer::render(line, index->lineView(line)); }));
+}
+
+void DatasetView::onRenderFinished()
+{
+    if (m_renderGeneration == m_detailGeneration && !m_render.isCanceled())
+        showDetail(m_render.result());
 }
 
 void DatasetView::showDetail(const DatasetDetail& detail)
@@ -464,13 +474,15 @@ void DatasetView::setTokenCounter(DatasetTableModel::TokenCounter counter)
 void DatasetView::startDefaultTokenCounter()
 {
     // Loading a rank file takes a moment; rows show no tokens until it is ready.
-    QtConcurrent::run([] {
-        const auto encoding = TiktokenEncoding::get(TiktokenEncoding::Encoding::O200kBase);
-        return encoding.ok() ? encoding.value() : static_cast<const TiktokenEncoding*>(nullptr);
-    }).then(this, [this](const TiktokenEncoding* encoding) {
+    connect(&m_encoding, &QFutureWatcherBase::finished, this, [this] {
+        const TiktokenEncoding* encoding = m_encoding.result();
         if (encoding && !m_customTokenCounter)
             m_model->setTokenCounter(chatTokenCounter(*encoding));
     });
+    m_encoding.setFuture(QtConcurrent::run([] {
+        const auto encoding = TiktokenEncoding::get(TiktokenEncoding::Encoding::O200kBase);
+        return encoding.ok() ? encoding.value() : static_cast<const TiktokenEncoding*>(nullptr);
+    }));
 }
 
 QString DatasetView::statusText() const

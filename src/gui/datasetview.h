@@ -10,6 +10,7 @@
 #include "gui/datasetdetailrenderer.h"
 #include "gui/datasettablemodel.h"
 
+#include <QElapsedTimer>
 #include <QFileSystemWatcher>
 #include <QFutureWatcher>
 #include <QTimer>
@@ -31,6 +32,7 @@ class QToolBar;
 namespace tb {
 
 class JsonlIndex;
+class TiktokenEncoding;
 
 class DatasetView : public QWidget
 {
@@ -89,6 +91,7 @@ private:
     void onSearchResults(int begin, int end);
     void onSearchFinished();
     void onCurrentRowChanged();
+    void onRenderFinished();
     void showDetail(const DatasetDetail& detail);
     void onFileChanged();
     void startDefaultTokenCounter();
@@ -117,13 +120,17 @@ private:
 
     QFutureWatcher<void> m_build;
     QFutureWatcher<JsonlSearch::Batch> m_search;
+    QFutureWatcher<DatasetDetail> m_render;
+    QFutureWatcher<const TiktokenEncoding*> m_encoding;
     QFileSystemWatcher m_fileWatcher;
     QTimer m_filterDelay;
+    QElapsedTimer m_rowSync; // since the last batch of rows was shown while indexing
     std::function<QString(QWidget*)> m_fileChooser;
     bool m_customTokenCounter = false;
     DatasetTableModel::TokenCounter m_defaultTokenCounter;
     qint64 m_matches = 0;
     quint64 m_detailGeneration = 0;
+    quint64 m_renderGeneration = 0;
     DatasetDetail m_detail;
     QString m_message; // last error or notice for the status line
 };

@@ -133,6 +133,7 @@ void MessagesEditor::rebuildRows(int count)
         QPlainTextEdit* content = row.content;
         connect(content->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, content,
                 [this, content] { fitHeight(content); });
+        content->viewport()->installEventFilter(this); // re-fit when a resize re-wraps the lines
 
         auto* buttons = new QVBoxLayout;
         buttons->setSpacing(0);
@@ -163,12 +164,24 @@ void MessagesEditor::rebuildRows(int count)
     m_empty->setVisible(count == 0);
 }
 
+bool MessagesEditor::eventFilter(QObject* watched, QEvent* event)
+{
+    if (event->type() == QEvent::Resize) {
+        for (const Row& row : std::as_const(m_rows)) {
+            if (row.content->viewport() == watched)
+                fitHeight(row.content);
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void MessagesEditor::fitHeight(QPlainTextEdit* edit)
 {
     // QPlainTextDocumentLayout measures in lines; show them all up to a limit.
     const qreal lines = qBound<qreal>(2, edit->document()->documentLayout()->documentSize().height(), 14);
+    const QMargins margins = edit->contentsMargins();
     const int height = int(lines * edit->fontMetrics().lineSpacing() + 2 * edit->document()->documentMargin()
-                           + 2 * edit->frameWidth() + 2);
+                           + margins.top() + margins.bottom() + 4);
     if (edit->height() != height)
         edit->setFixedHeight(height);
 }

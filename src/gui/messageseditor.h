@@ -41,6 +41,9 @@ public:
     void removeMessage(int row);
     void moveMessage(int row, int delta);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     struct Row
     {

@@ -34,6 +34,8 @@ private Q_SLOTS:
     void legacyCompletionWorksStreamedAndNot_data();
     void legacyCompletionWorksStreamedAndNot();
     void severalChoicesAreKeptApartByIndex();
+    void toolCallFragmentsAreJoinedPerIndex_data();
+    void toolCallFragmentsAreJoinedPerIndex();
     void missingModelIsTakenFromTheProfile();
     void rateLimitIsRetriedAfterTheRequestedDelay();
     void serverErrorsExhaustRetriesAndReportStatusAndRequestId();
@@ -223,6 +225,44 @@ void TestCompletionJob::severalChoicesAreKeptApartByIndex()
     QCOMPARE(outcome.result.choices.at(1).index, 1);
     QCOMPARE(outcome.result.choices.at(1).text, QStringLiteral("Emulated reply to: pick #1"));
     QCOMPARE(outcome.joinedDeltas(1), outcome.result.choices.at(1).text);
+}
+
+void TestCompletionJob::toolCallFragmentsAreJoinedPerIndex_data()
+{
+    QTest::addColumn<bool>("stream");
+    QTest::newRow("streamed") << true;
+    QTest::newRow("not streamed") << false;
+}
+
+void TestCompletionJob::toolCallFragmentsAreJoinedPerIndex()
+{
+    QFETCH(bool, stream);
+    ScriptedReply tools;
+    tools.toolCalls = {{QStringLiteral("get_weather"), QStringLiteral(R"({"city":"Oslo","unit":"celsius"})")},
+                       {QStringLiteral("get_time"), QStringLiteral(R"({"tz":"Europe/Oslo"})")}};
+    m_emulator->enqueue(tools);
+    auto client = makeClient();
+    const test::CompletionOutcome outcome = test::runCompletion(*client, test::chatRequest(QStringLiteral("weather?"), stream));
+    QVERIFY2(outcome.finished, qPrintable(outcome.error.humanMessage()));
+    QCOMPARE(outcome.result.choices.size(), 1);
+    const ChoiceResult& choice = outcome.result.choices.first();
+    QCOMPARE(choice.finishReason, QStringLiteral("tool_calls"));
+    QVERIFY(choice.text.isEmpty());
+    QVERIFY(outcome.deltas.isEmpty());
+    QCOMPARE(choice.toolCalls.size(), 2);
+    QCOMPARE(choice.toolCalls.at(0).index, 0);
+    QCOMPARE(choice.toolCalls.at(0).id, QStringLiteral("call_emu_1_0"));
+    QCOMPARE(choice.toolCalls.at(0).type, QStringLiteral("function"));
+    QCOMPARE(choice.toolCalls.at(0).name, QStringLiteral("get_weather"));
+    QCOMPARE(choice.toolCalls.at(0).arguments, QStringLiteral(R"({"city":"Oslo","unit":"celsius"})"));
+    QCOMPARE(choice.toolCalls.at(1).index, 1);
+    QCOMPARE(choice.toolCalls.at(1).name, QStringLiteral("get_time"));
+    QCOMPARE(choice.toolCalls.at(1).arguments, QStringLiteral(R"({"tz":"Europe/Oslo"})"));
+    const QJsonArray calls = outcome.result.response.value(QStringLiteral("choices")).toArray().first().toObject()
+                                 .value(QStringLiteral("message")).toObject().value(QStringLiteral("tool_calls")).toArray();
+    QCOMPARE(calls.size(), 2);
+    QCOMPARE(calls.at(1).toObject().value(QStringLiteral("function")).toObject().value(QStringLiteral("name")).toString(),
+             QStringLiteral("get_time"));
 }
 
 void TestCompletionJob::missingModelIsTakenFromTheProfile()

@@ -367,6 +367,10 @@ EmulatorResponse OpenAiEmulator::completion(const EmulatorRequest& request, cons
         finishReason = QStringLiteral("length");
     }
     const int n = std::clamp(body.value(QStringLiteral("n")).toInt(1), 1, 8);
+    const bool useTools = chat && !script.toolCalls.isEmpty();
+    if (useTools)
+        finishReason = QStringLiteral("tool_calls");
+    auto toolCallId = [this](qsizetype index) { return QStringLiteral("call_emu_%1_%2").arg(m_counter).arg(index); };
 
     int promptTokens = 0;
     if (chat) {
@@ -398,7 +402,21 @@ EmulatorResponse OpenAiEmulator::completion(const EmulatorRequest& request, cons
             QJsonObject choice{{QStringLiteral("index"), i},
                                {QStringLiteral("finish_reason"), finishReason},
                                {QStringLiteral("logprobs"), QJsonValue()}};
-            if (chat) {
+            if (chat && useTools) {
+                QJsonArray calls;
+                for (qsizetype c = 0; c < script.toolCalls.size(); ++c) {
+                    calls.append(QJsonObject{
+                        {QStringLiteral("id"), toolCallId(c)},
+                        {QStringLiteral("type"), QStringLiteral("function")},
+                        {QStringLiteral("function"), QJsonObject{{QStringLiteral("name"), script.toolCalls.at(c).first},
+                                                                 {QStringLiteral("arguments"), script.toolCalls.at(c).second}}}});
+                }
+                choice.insert(QStringLiteral("message"),
+                              QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
+                                          {QStringLiteral("content"), QJsonValue()},
+                                          {QStringLiteral("refusal"), QJsonValue()},
+                                          {QStringLiteral("tool_calls"), calls}});
+            } else if (chat) {
                 choice.insert(QStringLiteral("message"),
                               QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
                                           {QStringLiteral("content"), choiceText(i)},
@@ -461,7 +479,31 @@ EmulatorResponse OpenAiEmulator::completion(const EmulatorRequest& request, cons
             firsts.append(streamChoice(i, QString(), QJsonValue(), true));
         response.events.append(compact(chunk(firsts)));
     }
-    for (qsizetype p = 0; p < pieces.size(); ++p) {
+    for (qsizetype c = 0; useTools && c < script.toolCalls.size(); ++c) {
+        // First fragment names the call; the arguments follow in 4-character pieces.
+        const QString arguments = script.toolCalls.at(c).second;
+        for (qsizetype at = -4; at < arguments.size(); at += 4) {
+            QJsonObject function;
+            QJsonObject call{{QStringLiteral("index"), int(c)}};
+            if (at < 0) {
+                call.insert(QStringLiteral("id"), toolCallId(c));
+                call.insert(QStringLiteral("type"), QStringLiteral("function"));
+                function.insert(QStringLiteral("name"), script.toolCalls.at(c).first);
+                function.insert(QStringLiteral("arguments"), QString());
+            } else {
+                function.insert(QStringLiteral("arguments"), arguments.mid(at, 4));
+            }
+            call.insert(QStringLiteral("function"), function);
+            for (int i = 0; i < n; ++i) {
+                QJsonObject choice{{QStringLiteral("index"), i},
+                                   {QStringLiteral("finish_reason"), QJsonValue()},
+                                   {QStringLiteral("logprobs"), QJsonValue()},
+                                   {QStringLiteral("delta"), QJsonObject{{QStringLiteral("tool_calls"), QJsonArray{call}}}}};
+                response.events.append(compact(chunk({choice})));
+            }
+        }
+    }
+    for (qsizetype p = 0; !useTools && p < pieces.size(); ++p) {
         for (int i = 0; i < n; ++i) { // choices interleave, as with n > 1 upstream
             QString fragment = pieces.at(p);
             if (i > 0 && p == pieces.size() - 1)

@@ -40,6 +40,11 @@ Result<ScriptedReply> ScriptedReply::fromJson(const QJsonObject& object)
     reply.faultAfterEvents = object.value(QStringLiteral("fault_after_events")).toInt(2);
     reply.splitBytes = object.value(QStringLiteral("split_bytes")).toInt();
     reply.replyText = object.value(QStringLiteral("reply")).toString();
+    const QJsonArray toolCalls = object.value(QStringLiteral("tool_calls")).toArray();
+    for (const QJsonValue& call : toolCalls) {
+        reply.toolCalls.append({call.toObject().value(QStringLiteral("name")).toString(),
+                                call.toObject().value(QStringLiteral("arguments")).toString()});
+    }
 
     const QString fault = object.value(QStringLiteral("fault")).toString();
     if (fault.isEmpty() || fault == QLatin1String("none"))

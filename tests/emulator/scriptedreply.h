@@ -44,13 +44,17 @@ struct ScriptedReply
     LineEnding lineEnding = LineEnding::Lf;
     int splitBytes = 0;         // > 0: write the SSE byte stream in pieces of this size
     QString replyText;          // replaces "Emulated reply to: <last user message>"
+    // Chat only: answer with these function calls (finish_reason "tool_calls");
+    // streamed, each call's arguments arrive in several fragments.
+    QList<QPair<QString, QString>> toolCalls; // name, arguments (JSON text)
 
     // The JSON form used by --script files and POST /_emulator/script:
     // {"path": "...", "status": 429, "headers": {"retry-after-ms": "50"},
     //  "error": {"message": "...", "type": "...", "code": "..."}, "body": "raw text",
     //  "delay_before_headers_ms": 0, "delay_between_chunks_ms": 0,
     //  "fault": "drop_before_headers|drop_mid_stream|truncate_stream|malformed_json|error_mid_stream",
-    //  "fault_after_events": 2, "line_ending": "lf|crlf|cr", "split_bytes": 0, "reply": "text"}
+    //  "fault_after_events": 2, "line_ending": "lf|crlf|cr", "split_bytes": 0, "reply": "text",
+    //  "tool_calls": [{"name": "get_weather", "arguments": "{\"city\":\"Oslo\"}"}]}
     static Result<ScriptedReply> fromJson(const QJsonObject& object);
     // A JSON object or an array of them.
     static Result<QList<ScriptedReply>> listFromJson(const QByteArray& json);

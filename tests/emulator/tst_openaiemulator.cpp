@@ -130,6 +130,9 @@ void TestOpenAiEmulator::responsesValidateAgainstTheSpec_data()
         << "op:/chat/completions" << false << 200;
     QTest::newRow("chat stream") << QByteArray("POST") << "/v1/chat/completions" << chatStream << "" << chunk << true << 200;
     QTest::newRow("chat stream, usage, n=2") << QByteArray("POST") << "/v1/chat/completions" << chatStreamUsage << "" << chunk << true << 200;
+    const QString tools = QStringLiteral(R"({"tool_calls":[{"name":"f","arguments":"{\"a\":1}"},{"name":"g","arguments":"{}"}]})");
+    QTest::newRow("chat tool calls") << QByteArray("POST") << "/v1/chat/completions" << chat << tools << "op:/chat/completions" << false << 200;
+    QTest::newRow("chat tool calls streamed") << QByteArray("POST") << "/v1/chat/completions" << chatStreamUsage << tools << chunk << true << 200;
     QTest::newRow("legacy") << QByteArray("POST") << "/v1/completions" << legacy << "" << "op:/completions" << false << 200;
     QTest::newRow("legacy stream") << QByteArray("POST") << "/v1/completions" << legacyStream << "" << "legacy-chunk" << true << 200;
     QTest::newRow("azure chat") << QByteArray("POST") << "/openai/deployments/d/chat/completions?api-version=2024-10-21"

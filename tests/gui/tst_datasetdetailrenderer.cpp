@@ -90,8 +90,10 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("line");
         QTest::addColumn<int>("column");
         QTest::addColumn<int>("position");
-        QTest::newRow("bad literal") << QByteArray("{\"a\": tru}") << 7 << 6;
-        QTest::newRow("missing comma") << QByteArray("{\"a\":1 \"b\":2}") << 8 << 7;
+        // Qt's parser reports the byte where it gave up: inside the bad literal, at the key
+        // after the missing comma.
+        QTest::newRow("bad literal") << QByteArray("{\"a\": tru}") << 8 << 7;
+        QTest::newRow("missing comma") << QByteArray("{\"a\":1 \"b\":2}") << 9 << 8;
         // Positions count characters, columns bytes: "é" is two bytes, one character.
         QTest::newRow("after non-ascii") << QByteArray("{\"\xC3\xA9\":1,}") << 10 << 8;
     }
@@ -111,12 +113,32 @@ private Q_SLOTS:
 
     void cutsHugeLines()
     {
-        const QByteArray content(DatasetDetailRenderer::kMaxRawChars + 100, 'x');
-        const QByteArray line = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + content + "\"}]}";
+        const QByteArray content(300 * 1024, 'x');
+        const QByteArray line = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + content
+            + "\"},{\"role\":\"assistant\",\"content\":\"" + content + "\"}]}";
         const DatasetDetail detail = DatasetDetailRenderer::render(0, line);
         QVERIFY(detail.truncated);
-        QVERIFY(detail.rawText.size() <= DatasetDetailRenderer::kMaxRawChars + content.size());
-        QVERIFY(detail.conversationHtml.size() < DatasetDetailRenderer::kMaxContentChars + 2000);
+        QVERIFY(detail.errorText.isEmpty());
+        const QStringList rawLines = detail.rawText.split(QLatin1Char('\n'));
+        QCOMPARE(rawLines.size(), 12); // still the whole structure, in its own order
+        for (const QString& rawLine : rawLines)
+            QVERIFY(rawLine.size() <= DatasetDetailRenderer::kMaxRawLineChars + 64);
+        QVERIFY(rawLines.at(4).endsWith(QStringLiteral("more bytes],")));
+        QVERIFY(detail.conversationHtml.size() < DatasetDetailRenderer::kMaxConversationChars + 2000);
+        QCOMPARE(detail.conversationHtml.count(QStringLiteral("more characters")), 2);
+    }
+
+    void showsWindowAroundErrorOfHugeLine()
+    {
+        QByteArray line = "{\"messages\":[{\"role\":\"user\",\"content\":\"" + QByteArray(100000, 'x') + "\" tru}]}";
+        const DatasetDetail detail = DatasetDetailRenderer::render(0, line);
+        QVERIFY(detail.truncated);
+        QVERIFY(detail.rawText.startsWith(QStringLiteral("… ")));
+        QVERIFY(detail.rawText.size() <= DatasetDetailRenderer::kMaxRawLineChars + 4);
+        QVERIFY(detail.errorColumn > 100000);
+        // The marked character is the one Qt's parser stopped at.
+        QCOMPARE(detail.rawText.mid(detail.errorPosition, 3),
+                 QString::fromLatin1(line.mid(detail.errorColumn - 1, 3)));
     }
 };
 

@@ -121,10 +121,11 @@ private Q_SLOTS:
         QSignalSpy finished(&view, &DatasetView::searchFinished);
         view.setFilterText(QStringLiteral("needle"));
         QVERIFY(finished.wait(5000));
-        QCOMPARE(finished.first().at(0).toLongLong(), 10);
-        QCOMPARE(view.model()->rowCount(), 10);
+        QCOMPARE(finished.first().at(0).toLongLong(), 9); // every 100th line but the broken 500th
+        QCOMPARE(view.model()->rowCount(), 9);
         QCOMPARE(view.model()->lineForRow(0), 99);
-        QCOMPARE(view.model()->lineForRow(9), 999);
+        QCOMPARE(view.model()->lineForRow(4), 599);
+        QCOMPARE(view.model()->lineForRow(8), 999);
 
         // A line the filter hides: jumping there shows every line again.
         QVERIFY(view.jumpToLine(42));

@@ -1,1 +1,471 @@
-// placeholder
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// The Prompts page end to end, driven with QTest key events in a real main window:
+// open a bundled template, fill its field, duplicate it and edit a few-shot row, keep
+// the views in sync with one undo stack, run against the in-process emulator with a
+// streamed reply, stop mid-stream, and continue a chat.
+
+#include "api/profilestore.h"
+#include "gui/chatmodel.h"
+#include "gui/chatpanel.h"
+#include "gui/completionrunner.h"
+#include "gui/fewshotmodel.h"
+#include "gui/jsoneditor.h"
+#include "gui/mainwindow.h"
+#include "gui/messageseditor.h"
+#include "gui/parameterform.h"
+#include "gui/requestparameterseditor.h"
+#include "gui/templatedocument.h"
+#include "gui/templatelistmodel.h"
+#include "gui/userdialogs.h"
+#include "gui/workbenchpage.h"
+#include "openaiemulator.h"
+#include "secrets/apikeyresolver.h"
+#include "secrets/credentialstore.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QDoubleSpinBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListView>
+#include <QNetworkAccessManager>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace tb;
+using tb::test::OpenAiEmulator;
+using tb::test::ScriptedReply;
+
+namespace {
+
+const QString kSentiment = QStringLiteral(":/templates/sentiment-few-shot.json");
+const QString kAdventure = QStringLiteral(":/templates/text-adventure-chat.json");
+
+QString content(const TemplateDocument* document, int message)
+{
+    return document->content().messages().at(message).toObject().value(QStringLiteral("content")).toString();
+}
+
+} // namespace
+
+class TestWorkbenchPage : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void opensBundledTemplateReadOnlyWithItsExamplesAndFields();
+    void fillingAFieldRendersThePreviewAndIsRemembered();
+    void duplicatingGivesAnEditableCopyWhoseTableEditsTheTemplate();
+    void oneUndoStackCoversEveryView_data();
+    void oneUndoStackCoversEveryView();
+    void jsonErrorsShowLineAndColumnAndValidJsonUpdatesTheTable();
+    void switchingTemplatesAsksAboutUnsavedChanges_data();
+    void switchingTemplatesAsksAboutUnsavedChanges();
+    void runStreamsTheReplyIncrementally();
+    void escapeStopsTheRunMidStream();
+    void failedRunsSayWhatHappenedWithStatusAndRequestId();
+    void chatModeAppendsRepliesAndTakesTheNextTurn();
+
+private:
+    bool openTemplate(const QString& path);
+    bool duplicate(const QString& name);
+    void keyOnWindow(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+
+    OpenAiEmulator m_emulator;
+    QNetworkAccessManager m_network;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QSettings> m_settings;
+    std::unique_ptr<ProfileStore> m_profiles;
+    std::unique_ptr<CredentialStore> m_credentials;
+    std::unique_ptr<ApiKeyResolver> m_keys;
+    UserDialogs m_dialogs;
+    std::unique_ptr<MainWindow> m_window;
+    WorkbenchPage* m_page = nullptr;
+    std::unique_ptr<QAbstractItemModelTester> m_fewShotTester;
+    std::unique_ptr<QAbstractItemModelTester> m_templatesTester;
+    std::unique_ptr<QAbstractItemModelTester> m_chatTester;
+};
+
+void TestWorkbenchPage::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_emulator.listen());
+}
+
+void TestWorkbenchPage::init()
+{
+    m_emulator.clearScripts();
+    m_emulator.clearRequests();
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    QDir(m_dir->path()).mkpath(QStringLiteral("user"));
+    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
+    m_profiles = std::make_unique<ProfileStore>(*m_settings);
+    ProviderProfile profile = ProviderProfile::openAICompatible(QStringLiteral("emulator"), QStringLiteral("Emulator"),
+                                                                m_emulator.baseUrl());
+    profile.defaultModel = QString::fromLatin1(OpenAiEmulator::kDefaultModel);
+    profile.maxRetries = 0;
+    QVERIFY(m_profiles->save(profile));
+    m_settings->setValue(QStringLiteral("workbench/profile"), QStringLiteral("emulator"));
+    m_credentials = std::make_unique<CredentialStore>(QStringLiteral("io.tunebench.Tests"),
+                                                      CredentialStore::Backend::SessionMemory);
+    m_keys = std::make_unique<ApiKeyResolver>(*m_credentials, QProcessEnvironment());
+
+    WorkbenchServices services;
+    services.settings = m_settings.get();
+    services.profiles = m_profiles.get();
+    services.credentials = m_credentials.get();
+    services.keys = m_keys.get();
+    services.network = &m_network;
+    services.dialogs = &m_dialogs;
+    services.bundledFolder = TemplateCatalog::bundledFolder();
+    services.userFolder = m_dir->filePath(QStringLiteral("user"));
+    m_window = std::make_unique<MainWindow>(services);
+    m_page = m_window->workbench();
+    QSignalSpy loaded(m_page, &WorkbenchPage::templatesLoaded);
+    m_fewShotTester = std::make_unique<QAbstractItemModelTester>(m_page->fewShotModel(),
+                                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_templatesTester = std::make_unique<QAbstractItemModelTester>(
+        m_page->templateModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_chatTester = std::make_unique<QAbstractItemModelTester>(m_page->chatPanel()->model(),
+                                                              QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(loaded.count() > 0 || loaded.wait());
+}
+
+void TestWorkbenchPage::cleanup()
+{
+    m_page->document()->undoStack()->setClean(); // no "save changes?" on close
+    m_chatTester.reset();
+    m_templatesTester.reset();
+    m_fewShotTester.reset();
+    m_window.reset();
+    m_page = nullptr;
+    m_keys.reset();
+    m_credentials.reset();
+    m_profiles.reset();
+    m_settings.reset();
+    m_dir.reset();
+    QCOMPARE(m_dialogs.pendingAnswers(), 0);
+}
+
+bool TestWorkbenchPage::openTemplate(const QString& path)
+{
+    if (!m_page->openTemplate(path))
+        return false;
+    return m_page->document()->path() == path;
+}
+
+bool TestWorkbenchPage::duplicate(const QString& name)
+{
+    m_dialogs.enqueueAnswer(name);
+    keyOnWindow(Qt::Key_D, Qt::ControlModifier);
+    const QString expected = QDir(m_dir->filePath(QStringLiteral("user"))).filePath(name + QStringLiteral(".json"));
+    return QTest::qWaitFor([&] { return m_page->document()->path() == expected; });
+}
+
+void TestWorkbenchPage::keyOnWindow(int key, Qt::KeyboardModifiers modifiers)
+{
+    QWidget* target = QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get();
+    QTest::keyClick(target, Qt::Key(key), modifiers);
+}
+
+void TestWorkbenchPage::opensBundledTemplateReadOnlyWithItsExamplesAndFields()
+{
+    QVERIFY(openTemplate(kSentiment));
+    QVERIFY(m_page->document()->isReadOnly());
+    QCOMPARE(m_page->fewShotModel()->rowCount(), 3);
+    QCOMPARE(m_page->messagesEditor()->messageCount(), 8);
+    QVERIFY(m_page->messagesEditor()->contentEdit(0)->isReadOnly());
+    QCOMPARE(m_page->parameterForm()->fieldNames(), QStringList{QStringLiteral("review")});
+    QVERIFY(qobject_cast<QPlainTextEdit*>(m_page->parameterForm()->field(QStringLiteral("review")))); // multiline
+    QVERIFY(m_page->jsonEditor()->textEdit()->toPlainText().contains(QStringLiteral("\"{{review}}\"")));
+    QCOMPARE(m_page->requestEditor()->maxTokensBox()->value(), 100);
+    const QModelIndex listed = m_page->templateList()->currentIndex();
+    QCOMPARE(listed.data(TemplateListModel::PathRole).toString(), kSentiment);
+}
+
+void TestWorkbenchPage::fillingAFieldRendersThePreviewAndIsRemembered()
+{
+    QVERIFY(openTemplate(kSentiment));
+    QWidget* field = m_page->parameterForm()->field(QStringLiteral("review"));
+    field->setFocus();
+    QTest::keyClicks(field, QStringLiteral("Lovely soup"));
+    QTRY_VERIFY(m_page->previewEdit()->toPlainText().contains(QStringLiteral("\"content\": \"Lovely soup\"")));
+    const QJsonObject preview = QJsonDocument::fromJson(m_page->previewEdit()->toPlainText().toUtf8()).object();
+    QCOMPARE(preview.value(QStringLiteral("model")).toString(), QString::fromLatin1(OpenAiEmulator::kDefaultModel));
+    QCOMPARE(preview.value(QStringLiteral("stream")).toBool(), true);
+    QCOMPARE(preview.value(QStringLiteral("messages")).toArray().size(), 8);
+    QVERIFY(!preview.contains(PromptTemplate::metadataKey()));
+    // Not an OpenAI model: the count is labelled an estimate.
+    QTRY_VERIFY(m_page->tokenLabel()->text().contains(QStringLiteral("prompt tokens")));
+    QVERIFY(m_page->tokenLabel()->text().contains(QStringLiteral("estimate")));
+
+    // A new window over the same settings remembers the value.
+    m_window.reset();
+    m_fewShotTester.reset();
+    m_templatesTester.reset();
+    m_chatTester.reset();
+    init();
+    QVERIFY(openTemplate(kSentiment));
+    QCOMPARE(m_page->parameterForm()->values().value(QStringLiteral("review")), QStringLiteral("Lovely soup"));
+}
+
+void TestWorkbenchPage::duplicatingGivesAnEditableCopyWhoseTableEditsTheTemplate()
+{
+    QVERIFY(openTemplate(kSentiment));
+    QVERIFY(duplicate(QStringLiteral("my-sentiment")));
+    TemplateDocument* document = m_page->document();
+    QVERIFY(!document->isReadOnly());
+    QVERIFY(!document->isModified());
+
+    m_page->editorTabs()->setCurrentIndex(1);
+    QTableView* view = m_page->fewShotView();
+    view->setFocus();
+    view->setCurrentIndex(m_page->fewShotModel()->index(0, FewShotModel::OutputColumn));
+    QTest::keyClick(view, Qt::Key_F2);
+    QWidget* editor = QApplication::focusWidget();
+    QVERIFY(editor && editor != view);
+    QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(editor, QStringLiteral("4: Good food, friendly staff."));
+    QTest::keyClick(editor, Qt::Key_Return);
+
+    QCOMPARE(content(document, 2), QStringLiteral("4: Good food, friendly staff."));
+    QVERIFY(document->isModified());
+    QTRY_VERIFY(m_page->jsonEditor()->textEdit()->toPlainText().contains(QStringLiteral("4: Good food, friendly staff.")));
+    QCOMPARE(m_page->messagesEditor()->contentEdit(2)->toPlainText(), QStringLiteral("4: Good food, friendly staff."));
+    QVERIFY(m_page->templateList()->currentIndex().data().toString().endsWith(QStringLiteral("•")));
+    QVERIFY(m_window->isWindowModified());
+
+    // Add a row from the keyboard; it lands before the question turn.
+    keyOnWindow(Qt::Key_E, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_page->fewShotModel()->rowCount(), 4);
+    QCOMPARE(document->content().messages().size(), 10);
+    QCOMPARE(content(document, 9), QStringLiteral("{{review}}"));
+
+    keyOnWindow(Qt::Key_Escape); // leave the cell editor
+    m_window->activateWindow();
+    keyOnWindow(Qt::Key_S, Qt::ControlModifier);
+    QVERIFY(!document->isModified());
+    const Result<PromptTemplate> saved = PromptTemplate::load(document->path());
+    QVERIFY(saved);
+    QCOMPARE(saved->messages().size(), 10);
+    QCOMPARE(saved->messages().at(2).toObject().value(QStringLiteral("content")).toString(),
+             QStringLiteral("4: Good food, friendly staff."));
+}
+
+void TestWorkbenchPage::oneUndoStackCoversEveryView_data()
+{
+    QTest::addColumn<int>("view");
+    QTest::newRow("message text") << 0;
+    QTest::newRow("few-shot cell") << 1;
+    QTest::newRow("temperature") << 2;
+}
+
+void TestWorkbenchPage::oneUndoStackCoversEveryView()
+{
+    QFETCH(int, view);
+    QVERIFY(openTemplate(kSentiment));
+    QVERIFY(duplicate(QStringLiteral("undo-me")));
+    TemplateDocument* document = m_page->document();
+    const QByteArray original = document->content().toJson();
+    if (view == 0) {
+        QPlainTextEdit* edit = m_page->messagesEditor()->contentEdit(0);
+        edit->setFocus();
+        edit->moveCursor(QTextCursor::End);
+        QTest::keyClicks(edit, QStringLiteral(" Be brief."));
+        QVERIFY(content(document, 0).endsWith(QStringLiteral("Be brief.")));
+        QCOMPARE(document->undoStack()->count(), 1); // typing merged into one step
+        QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier); // reaches the window's Undo
+    } else if (view == 1) {
+        QVERIFY(m_page->fewShotModel()->setData(m_page->fewShotModel()->index(1, 0), QStringLiteral("x"), Qt::EditRole));
+        keyOnWindow(Qt::Key_Z, Qt::ControlModifier);
+    } else {
+        m_page->editorTabs()->setCurrentIndex(2);
+        m_page->requestEditor()->temperatureBox()->setValue(0.7);
+        QCOMPARE(document->content().requestParameters().value(QStringLiteral("temperature")).toDouble(), 0.7);
+        QTRY_VERIFY(m_page->jsonEditor()->textEdit()->toPlainText().contains(QStringLiteral("0.7")));
+        m_page->fewShotView()->setFocus();
+        keyOnWindow(Qt::Key_Z, Qt::ControlModifier);
+    }
+    QCOMPARE(document->content().toJson(), original);
+    QVERIFY(!document->isModified());
+    QCOMPARE(m_page->jsonEditor()->textEdit()->toPlainText().toUtf8(), original);
+    keyOnWindow(Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(document->content().toJson() != original);
+}
+
+void TestWorkbenchPage::jsonErrorsShowLineAndColumnAndValidJsonUpdatesTheTable()
+{
+    QVERIFY(openTemplate(kSentiment));
+    QVERIFY(duplicate(QStringLiteral("json-edit")));
+    JsonEditor* json = m_page->jsonEditor();
+    const QString good = json->textEdit()->toPlainText();
+    json->textEdit()->setPlainText(QStringLiteral("{\n    \"messages\": [\n        { \"role\": \"user\" \"content\": \"x\" }\n    ]\n}"));
+    json->applyNow();
+    QVERIFY2(json->errorText().startsWith(QStringLiteral("Line 3, column")), qPrintable(json->errorText()));
+    QCOMPARE(m_page->fewShotModel()->rowCount(), 3); // the last valid template stays
+
+    QString edited = good;
+    edited.replace(QStringLiteral("Decent pizza at a fair price."), QStringLiteral("Cheap and cheerful."));
+    json->textEdit()->setPlainText(edited);
+    json->applyNow();
+    QVERIFY(json->errorText().isEmpty());
+    QVERIFY(m_page->fewShotModel()->index(2, 0).data().toString().startsWith(QStringLiteral("Cheap and cheerful.")));
+    QVERIFY(m_page->messagesEditor()->contentEdit(5)->toPlainText().startsWith(QStringLiteral("Cheap and cheerful.")));
+}
+
+void TestWorkbenchPage::switchingTemplatesAsksAboutUnsavedChanges_data()
+{
+    QTest::addColumn<int>("answer");
+    QTest::addColumn<bool>("switched");
+    QTest::newRow("cancel stays") << int(QMessageBox::Cancel) << false;
+    QTest::newRow("discard switches") << int(QMessageBox::Discard) << true;
+    QTest::newRow("save switches") << int(QMessageBox::Save) << true;
+}
+
+void TestWorkbenchPage::switchingTemplatesAsksAboutUnsavedChanges()
+{
+    QFETCH(int, answer);
+    QFETCH(bool, switched);
+    QVERIFY(openTemplate(kSentiment));
+    QVERIFY(duplicate(QStringLiteral("switch-me")));
+    const QString copy = m_page->document()->path();
+    QVERIFY(m_page->fewShotModel()->removeRows(0, 1));
+    m_dialogs.enqueueAnswer(answer);
+    m_page->openTemplate(kAdventure);
+    QCOMPARE(m_page->document()->path(), switched ? kAdventure : copy);
+    QCOMPARE(m_page->templateList()->currentIndex().data(TemplateListModel::PathRole).toString(),
+             switched ? kAdventure : copy);
+    if (answer == QMessageBox::Save)
+        QCOMPARE(PromptTemplate::load(copy)->messages().size(), 6);
+}
+
+void TestWorkbenchPage::runStreamsTheReplyIncrementally()
+{
+    QVERIFY(openTemplate(kSentiment));
+    m_page->parameterForm()->setValue(QStringLiteral("review"), QStringLiteral("Cold chips."));
+    ScriptedReply reply;
+    reply.replyText = QStringLiteral("2: The chips were cold and the customer was let down.");
+    reply.delayBetweenChunksMs = 15;
+    m_emulator.enqueue(reply);
+
+    QStringList seen; // the output pane after each fragment
+    connect(m_page->runner(), &CompletionRunner::delta, this,
+            [&] { seen.append(m_page->outputEdit()->toPlainText()); });
+    m_page->outputTabs()->setCurrentIndex(0);
+    keyOnWindow(Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(m_page->runner()->isRunning());
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->runStatusLabel()->text().contains(QStringLiteral("finish_reason stop")), 10000);
+
+    QVERIFY2(seen.size() > 1, qPrintable(QString::number(seen.size())));
+    for (int i = 1; i < seen.size(); ++i)
+        QVERIFY(seen.at(i).startsWith(seen.at(i - 1)) && seen.at(i).size() > seen.at(i - 1).size());
+    QCOMPARE(m_page->outputEdit()->toPlainText(), reply.replyText);
+    const QString status = m_page->runStatusLabel()->text();
+    QVERIFY2(status.contains(QStringLiteral("prompt")) && status.contains(QStringLiteral("completion tokens"))
+                 && status.contains(QStringLiteral("first token")) && status.contains(QStringLiteral("total")),
+             qPrintable(status));
+
+    const QJsonObject sent = m_emulator.requests().last().json();
+    QCOMPARE(sent.value(QStringLiteral("stream")).toBool(), true);
+    const QJsonArray messages = sent.value(QStringLiteral("messages")).toArray();
+    QCOMPARE(messages.last().toObject().value(QStringLiteral("content")).toString(), QStringLiteral("Cold chips."));
+    QCOMPARE(sent.value(QStringLiteral("max_tokens")).toInt(), 100);
+}
+
+void TestWorkbenchPage::escapeStopsTheRunMidStream()
+{
+    QVERIFY(openTemplate(kSentiment));
+    ScriptedReply reply;
+    reply.replyText = QStringLiteral("one two three four five six seven eight nine ten eleven twelve thirteen");
+    reply.delayBetweenChunksMs = 60;
+    m_emulator.enqueue(reply);
+    keyOnWindow(Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->runner()->deltaCount() >= 2, 10000);
+    keyOnWindow(Qt::Key_Escape);
+    QTRY_VERIFY(!m_page->runner()->isRunning());
+    QCOMPARE(m_page->runStatusLabel()->text(), QStringLiteral("Stopped."));
+    const QString partial = m_page->outputEdit()->toPlainText();
+    QVERIFY(partial.startsWith(QStringLiteral("one two")));
+    QVERIFY(partial.size() < reply.replyText.size());
+    QTest::qWait(200); // nothing more arrives after Stop
+    QCOMPARE(m_page->outputEdit()->toPlainText(), partial);
+}
+
+void TestWorkbenchPage::failedRunsSayWhatHappenedWithStatusAndRequestId()
+{
+    QVERIFY(openTemplate(kSentiment));
+    ScriptedReply reply;
+    reply.status = 400;
+    reply.errorMessage = QStringLiteral("max_tokens is too large");
+    reply.errorType = QStringLiteral("invalid_request_error");
+    m_emulator.enqueue(reply);
+    keyOnWindow(Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!m_page->runner()->isRunning(), 10000);
+    const QString status = m_page->runStatusLabel()->text();
+    QVERIFY2(status.contains(QStringLiteral("400")) && status.contains(QStringLiteral("req_emu_")), qPrintable(status));
+    QVERIFY(status.contains(QStringLiteral("max_tokens is too large")));
+}
+
+void TestWorkbenchPage::chatModeAppendsRepliesAndTakesTheNextTurn()
+{
+    QVERIFY(openTemplate(kAdventure));
+    keyOnWindow(Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    ChatPanel* chat = m_page->chatPanel();
+    QVERIFY(chat->isStarted());
+    QCOMPARE(chat->model()->rowCount(), 7);
+    QCOMPARE(QApplication::focusWidget(), chat->input());
+
+    QTest::keyClicks(chat->input(), QStringLiteral("Go north"));
+    QTest::keyClick(chat->input(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!chat->runner()->isRunning() && chat->model()->rowCount() == 9, 10000);
+    QCOMPARE(chat->model()->index(7, ChatModel::ContentColumn).data().toString(), QStringLiteral("Go north"));
+    QCOMPARE(chat->model()->index(8, ChatModel::RoleColumn).data().toString(), QStringLiteral("assistant"));
+    QCOMPARE(chat->model()->index(8, ChatModel::ContentColumn).data().toString(),
+             QStringLiteral("Emulated reply to: Go north"));
+    QVERIFY(chat->input()->toPlainText().isEmpty());
+
+    // Edit an earlier turn, delete one, and the next request carries the edited history.
+    QVERIFY(chat->model()->setData(chat->model()->index(1, ChatModel::ContentColumn), QStringLiteral("Look up"),
+                                   Qt::EditRole));
+    QVERIFY(chat->model()->removeRows(3, 2));
+    QTest::keyClicks(chat->input(), QStringLiteral("Light the lantern"));
+    keyOnWindow(Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!chat->runner()->isRunning() && chat->model()->rowCount() == 9, 10000);
+    const QJsonArray sent = m_emulator.requests().last().json().value(QStringLiteral("messages")).toArray();
+    QCOMPARE(sent.size(), 8);
+    QCOMPARE(sent.at(1).toObject().value(QStringLiteral("content")).toString(), QStringLiteral("Look up"));
+    QCOMPARE(sent.last().toObject().value(QStringLiteral("content")).toString(), QStringLiteral("Light the lantern"));
+
+    // Append the conversation as one chat training example.
+    const QString jsonl = m_dir->filePath(QStringLiteral("train.jsonl"));
+    m_dialogs.enqueueAnswer(jsonl);
+    chat->saveAsTrainingExample();
+    QTRY_VERIFY(QFileInfo::exists(jsonl) && QFileInfo(jsonl).size() > 0);
+    QFile file(jsonl);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 1);
+    QCOMPARE(QJsonDocument::fromJson(lines.first()).object().value(QStringLiteral("messages")).toArray().size(), 9);
+}
+
+QTEST_MAIN(TestWorkbenchPage)
+#include "tst_workbenchpage.moc"

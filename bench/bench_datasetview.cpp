@@ -1,0 +1,162 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// bench_datasetview FILE: the dataset page on a big file, as the user meets it: time
+// until the first rows are painted, jump-to-line latency, the longest stall of the GUI
+// thread while indexing and filtering, and resident memory. Run with
+// QT_QPA_PLATFORM=offscreen (or under xvfb-run); --warm-fonts loads fallback fonts first.
+
+#include "core/jsonlindex.h"
+#include "gui/datasettablemodel.h"
+#include "gui/datasetview.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTableView>
+#include <QTextBrowser>
+#include <QTimer>
+
+#include <cstdio>
+#include <random>
+
+namespace {
+
+qint64 statusKb(const char* key)
+{
+    QFile file(QStringLiteral("/proc/self/status"));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(key) + ':';
+    const QList<QByteArray> lines = file.readAll().split('\n');
+    for (const QByteArray& line : lines) {
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
+    }
+    return -1;
+}
+
+// Longest gap between ticks of a 1 ms timer: how long the GUI thread was busy at once.
+class StallMeter : public QObject
+{
+public:
+    StallMeter()
+    {
+        m_timer.setInterval(1);
+        m_timer.setTimerType(Qt::PreciseTimer);
+        QObject::connect(&m_timer, &QTimer::timeout, this, [this] {
+            m_worst = std::max(m_worst, m_clock.restart());
+        });
+    }
+    void start()
+    {
+        m_worst = 0;
+        m_clock.start();
+        m_timer.start();
+    }
+    qint64 stop()
+    {
+        m_timer.stop();
+        return m_worst;
+    }
+
+private:
+    QTimer m_timer;
+    QElapsedTimer m_clock;
+    qint64 m_worst = 0;
+};
+
+class PaintWatcher : public QObject
+{
+public:
+    bool eventFilter(QObject* watched, QEvent* event) override
+    {
+        if (event->type() == QEvent::Paint && rowsReady && paintedAfterRowsMs < 0)
+            paintedAfterRowsMs = clock.nsecsElapsed() / 1e6;
+        return QObject::eventFilter(watched, event);
+    }
+    QElapsedTimer clock;
+    bool rowsReady = false;
+    double paintedAfterRowsMs = -1;
+};
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QApplication app(argc, argv);
+    if (app.arguments().size() < 2) {
+        std::fprintf(stderr, "usage: bench_datasetview FILE [--warm-fonts]\n");
+        return 2;
+    }
+    const QString path = app.arguments().at(1);
+    tb::DatasetView view;
+    view.resize(1400, 900);
+    view.show();
+    if (app.arguments().contains(QStringLiteral("--no-tokens")))
+        view.setTokenCounter({});
+    PaintWatcher paints;
+    view.table()->viewport()->installEventFilter(&paints);
+    QObject::connect(view.model(), &QAbstractItemModel::rowsInserted, &paints, [&paints] { paints.rowsReady = true; });
+    StallMeter stalls;
+    QApplication::processEvents();
+    if (app.arguments().contains(QStringLiteral("--warm-fonts"))) {
+        // Font fallback for many scripts is loaded on first use, once per process;
+        // this separates that one-time cost from the page's own.
+        QTextBrowser warm;
+        warm.setHtml(QStringLiteral("<p>这是 今日は Привет مرحبا नमस्ते 안녕하세요 Ελληνικά שלום ภาษาไทย 👍🏽 ＡＢＣ</p><pre>x</pre>"));
+        warm.resize(400, 200);
+        warm.show();
+        QApplication::processEvents();
+        warm.grab();
+    }
+
+    stalls.start();
+    paints.clock.start();
+    if (!view.openFile(path))
+        return 1;
+    while (paints.paintedAfterRowsMs < 0)
+        QApplication::processEvents(QEventLoop::AllEvents, 5);
+    std::printf("open -> first rows painted: %.1f ms (%d rows at that point)\n", paints.paintedAfterRowsMs,
+                view.model()->rowCount());
+    while (view.isIndexing())
+        QApplication::processEvents(QEventLoop::AllEvents, 5);
+    QApplication::processEvents();
+    std::printf("indexed %lld lines in %.0f ms; worst GUI-thread stall while indexing: %lld ms\n",
+                static_cast<long long>(view.index()->lineCount()), paints.clock.nsecsElapsed() / 1e6,
+                static_cast<long long>(stalls.stop()));
+
+    std::mt19937_64 rng(11);
+    double worstJump = 0, totalJump = 0;
+    const int jumps = 50;
+    stalls.start();
+    for (int i = 0; i < jumps; ++i) {
+        const qint64 line = 1 + qint64(rng() % std::uint64_t(view.index()->lineCount()));
+        QElapsedTimer timer;
+        timer.start();
+        view.jumpToLine(line);
+        view.table()->viewport()->repaint(); // paint now, inside the measured time
+        while (view.detailLine() != line - 1)
+            QApplication::processEvents(QEventLoop::AllEvents, 5);
+        const double ms = timer.nsecsElapsed() / 1e6;
+        worstJump = std::max(worstJump, ms);
+        totalJump += ms;
+    }
+    std::printf("jump to a random line (select, paint rows, render detail): mean %.1f ms, worst %.1f ms over %d; "
+                "worst stall %lld ms\n",
+                totalJump / jumps, worstJump, jumps, static_cast<long long>(stalls.stop()));
+
+    stalls.start();
+    QElapsedTimer search;
+    search.start();
+    view.setFilterText(QStringLiteral("harbor"));
+    while (view.isSearching() || search.elapsed() < 50)
+        QApplication::processEvents(QEventLoop::AllEvents, 5);
+    QApplication::processEvents();
+    std::printf("filter \"harbor\": %d matching lines in %.0f ms; worst GUI-thread stall while filtering: %lld ms\n",
+                view.model()->rowCount(), search.nsecsElapsed() / 1e6, static_cast<long long>(stalls.stop()));
+    std::printf("resident: VmRSS %lld kB (RssAnon %lld kB, RssFile %lld kB), index %.1f MB\n",
+                static_cast<long long>(statusKb("VmRSS")), static_cast<long long>(statusKb("RssAnon")),
+                static_cast<long long>(statusKb("RssFile")), double(view.index()->memoryUsage()) / 1e6);
+    return 0;
+}

@@ -1,0 +1,363 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/chattokencounter.h"
+#include "core/datasetvalidator.h"
+#include "core/jsonlindex.h"
+#include "core/pythonformat.h"
+#include "core/tiktokenencoding.h"
+#include "sharedfixtures.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPromise>
+#include <QTemporaryDir>
+#include <QTest>
+
+using tb::DatasetFinding;
+using tb::DatasetFormat;
+using tb::DatasetReport;
+using tb::DatasetValidator;
+
+namespace {
+
+QString fixture(const QString& name)
+{
+    return tb::test::sourcePath(QStringLiteral("tests/core/data/validators/") + name);
+}
+
+DatasetReport validate(const QString& path, std::optional<DatasetFormat> format = std::nullopt,
+                       int maxTokens = tb::FineTuneLimits::kMaxTokensPerExample, int threads = 2)
+{
+    DatasetValidator::Options options;
+    options.format = format;
+    options.maxTokensPerExample = maxTokens;
+    options.threads = threads;
+    return DatasetValidator::validateFile(path, options);
+}
+
+QString describe(const DatasetReport& report)
+{
+    QStringList lines;
+    for (const DatasetFinding& f : report.findings)
+        lines.append(QStringLiteral("%1:%2 %3 [%4] %5: %6")
+                         .arg(f.line)
+                         .arg(f.column)
+                         .arg(DatasetFinding::severityName(f.severity), f.rule, f.path, f.message));
+    return lines.join(QLatin1Char('\n'));
+}
+
+} // namespace
+
+class TestDatasetValidator : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void reportsEachRuleAtItsLineAndPath_data();
+    void reportsEachRuleAtItsLineAndPath();
+    void acceptsValidFiles_data();
+    void acceptsValidFiles();
+    void detectsFileFormat_data();
+    void detectsFileFormat();
+    void reportsJsonSyntaxColumnAndUtf8Offset();
+    void countsTokensLikeChatTokenCounter();
+    void estimatesLikeCookbook();
+    void distributionMatchesNumpy();
+    void mergesDeterministicallyWhateverTheThreadCount();
+    void keepsCountsExactPastTheFindingCap();
+    void stopsWhenCanceled();
+    void printsJsonWithTheDocumentedKeys();
+};
+
+void TestDatasetValidator::reportsEachRuleAtItsLineAndPath_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("rule");
+    QTest::addColumn<QString>("severity");
+    QTest::addColumn<qint64>("line");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("maxTokens");
+
+    const int limit = tb::FineTuneLimits::kMaxTokensPerExample;
+    const auto row = [&](const char* file, const char* rule, const char* severity, qint64 line, const char* path,
+                         int maxTokens) {
+        QTest::addRow("%s %s", rule, file) << QString::fromLatin1(file) << QString::fromLatin1(rule)
+                                            << QString::fromLatin1(severity) << line << QString::fromLatin1(path)
+                                            << maxTokens;
+    };
+    // The cookbook's rules.
+    row("data_type.jsonl", "data_type", "error", 2, "", limit);
+    row("missing_messages_list.jsonl", "missing_messages_list", "error", 2, "messages", limit);
+    row("message_missing_key.jsonl", "message_missing_key", "error", 2, "messages[0].content", limit);
+    row("message_missing_key.jsonl", "missing_content", "error", 2, "messages[0].content", limit);
+    row("message_unrecognized_key.jsonl", "message_unrecognized_key", "error", 2, "messages[0].mood", limit);
+    row("unrecognized_role.jsonl", "unrecognized_role", "error", 2, "messages[0].role", limit);
+    row("missing_content.jsonl", "missing_content", "error", 2, "messages[1].content", limit);
+    row("example_missing_assistant_message.jsonl", "example_missing_assistant_message", "error", 2, "messages", limit);
+    row("missing_system_message.jsonl", "missing_system_message", "warning", 2, "messages", limit);
+    row("missing_user_message.jsonl", "missing_user_message", "warning", 2, "messages", limit);
+    row("example_too_long.jsonl", "example_too_long", "warning", 2, "", 40);
+    // Ours.
+    row("json_syntax.jsonl", "json_syntax", "error", 2, "", limit);
+    row("invalid_utf8.jsonl", "invalid_utf8", "error", 2, "", limit);
+    row("empty_line.jsonl", "empty_line", "warning", 2, "", limit);
+    row("utf8_bom.jsonl", "utf8_bom", "warning", 1, "", limit);
+    row("unknown_format.jsonl", "missing_messages_list", "error", 2, "messages", limit);
+    row("mixed_formats.jsonl", "mixed_formats", "error", 3, "", limit);
+    row("empty_content.jsonl", "empty_content", "warning", 2, "messages[1].content", limit);
+    row("role_order.jsonl", "role_order", "warning", 2, "messages[1].role", limit);
+    row("special_token.jsonl", "special_token", "warning", 2, "messages[1].content", limit);
+    row("duplicate_example.jsonl", "duplicate_example", "warning", 3, "", limit);
+    row("near_duplicate_example.jsonl", "near_duplicate_example", "warning", 3, "", limit);
+    row("invalid_weight.jsonl", "invalid_weight", "error", 2, "messages[1].weight", limit);
+    row("invalid_weight_user.jsonl", "invalid_weight", "error", 2, "messages[0].weight", limit);
+    row("invalid_tools.jsonl", "invalid_tools", "error", 2, "tools[0]", limit);
+    row("invalid_tool_call.jsonl", "invalid_tool_call", "error", 2, "messages[1].tool_calls[0]", limit);
+    row("invalid_content_part.jsonl", "invalid_content_part", "error", 2, "messages[0].content[1]", limit);
+    row("unrecognized_key.jsonl", "unrecognized_key", "warning", 2, "id", limit);
+    // Preference (DPO) examples.
+    row("dpo_missing_input.jsonl", "dpo_missing_input", "error", 2, "input", limit);
+    row("dpo_missing_output.jsonl", "dpo_missing_output", "error", 2, "non_preferred_output", limit);
+    row("dpo_output_shape.jsonl", "dpo_output_shape", "error", 2, "preferred_output", limit);
+    row("dpo_output_role.jsonl", "dpo_output_shape", "error", 2, "preferred_output[0].role", limit);
+    row("dpo_identical_outputs.jsonl", "dpo_identical_outputs", "warning", 2, "non_preferred_output", limit);
+    row("dpo_legacy_keys.jsonl", "dpo_legacy_keys", "warning", 2, "preferred_completion", limit);
+    // Legacy prompt/completion lines.
+    row("necessary_column.jsonl", "necessary_column", "error", 2, "completion", limit);
+    row("necessary_column_case.jsonl", "necessary_column", "warning", 2, "Prompt", limit);
+    row("additional_column.jsonl", "additional_column", "warning", 2, "source", limit);
+    row("empty_completion.jsonl", "empty_completion", "error", 2, "completion", limit);
+    row("legacy_not_string.jsonl", "legacy_not_string", "warning", 2, "completion", limit);
+}
+
+void TestDatasetValidator::reportsEachRuleAtItsLineAndPath()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, rule);
+    QFETCH(QString, severity);
+    QFETCH(qint64, line);
+    QFETCH(QString, path);
+    QFETCH(int, maxTokens);
+
+    const DatasetReport report = validate(fixture(file), std::nullopt, maxTokens);
+    QVERIFY2(report.failure.isEmpty(), qPrintable(report.failure));
+    const auto found = std::find_if(report.findings.begin(), report.findings.end(), [&](const DatasetFinding& f) {
+        return f.rule == rule && f.line == line && f.path == path;
+    });
+    QVERIFY2(found != report.findings.end(), qPrintable(describe(report)));
+    QCOMPARE(DatasetFinding::severityName(found->severity), severity);
+    QVERIFY(!found->message.isEmpty());
+    // Nothing is reported on the valid first line.
+    for (const DatasetFinding& f : report.findings)
+        QVERIFY2(f.line != 1 || rule == QLatin1String("utf8_bom") || f.rule.startsWith(QLatin1String("legacy_"))
+                     || f.line == 0,
+                 qPrintable(describe(report)));
+    QCOMPARE(report.hasErrors(), severity == QLatin1String("error"));
+}
+
+void TestDatasetValidator::acceptsValidFiles_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<qint64>("examples");
+    QTest::newRow("chat") << QStringLiteral("valid-chat.jsonl") << QStringLiteral("chat") << qint64(2);
+    QTest::newRow("tool calls and weight") << QStringLiteral("valid-tool-calls.jsonl") << QStringLiteral("chat") << qint64(2);
+    QTest::newRow("dpo") << QStringLiteral("valid-dpo.jsonl") << QStringLiteral("dpo") << qint64(2);
+    QTest::newRow("legacy") << QStringLiteral("valid-legacy.jsonl") << QStringLiteral("legacy") << qint64(2);
+}
+
+void TestDatasetValidator::acceptsValidFiles()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, format);
+    QFETCH(qint64, examples);
+    const DatasetReport report = validate(fixture(file));
+    QVERIFY2(report.errors.isEmpty() && report.warnings.isEmpty(), qPrintable(describe(report)));
+    QCOMPARE(tb::datasetFormatName(report.format), format);
+    QCOMPARE(report.examples, examples);
+    QCOMPARE(report.validExamples, examples);
+    QVERIFY(report.totalTokens > 0);
+}
+
+void TestDatasetValidator::detectsFileFormat_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("forced");
+    QTest::addColumn<QString>("format");
+    QTest::addColumn<QString>("rule");
+    QTest::newRow("chat majority") << QStringLiteral("mixed_formats.jsonl") << QStringLiteral("auto") << QStringLiteral("chat")
+                                   << QStringLiteral("mixed_formats");
+    QTest::newRow("forced legacy on chat") << QStringLiteral("valid-chat.jsonl") << QStringLiteral("legacy")
+                                           << QStringLiteral("legacy") << QStringLiteral("necessary_column");
+    QTest::newRow("forced chat on legacy") << QStringLiteral("valid-legacy.jsonl") << QStringLiteral("chat")
+                                           << QStringLiteral("chat") << QStringLiteral("missing_messages_list");
+}
+
+void TestDatasetValidator::detectsFileFormat()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, forced);
+    QFETCH(QString, format);
+    QFETCH(QString, rule);
+    std::optional<DatasetFormat> parsed;
+    QVERIFY(tb::parseDatasetFormat(forced, parsed));
+    const DatasetReport report = validate(fixture(file), parsed);
+    QCOMPARE(tb::datasetFormatName(report.format), format);
+    QVERIFY2(report.errors.contains(rule), qPrintable(describe(report)));
+}
+
+void TestDatasetValidator::reportsJsonSyntaxColumnAndUtf8Offset()
+{
+    const DatasetReport syntax = validate(fixture(QStringLiteral("json_syntax.jsonl")));
+    QCOMPARE(syntax.findings.size(), std::size_t(1));
+    // {"messages": [{"role": "user", "content": "Hi"}, {"role": "assistant" "content"...: the
+    // parser stops at the second string, character 72 of the line.
+    QCOMPARE(syntax.findings.front().column, qint64(72));
+    QVERIFY(syntax.findings.front().message.contains(QLatin1String("column 72")));
+
+    const DatasetReport utf8 = validate(fixture(QStringLiteral("invalid_utf8.jsonl")));
+    QCOMPARE(utf8.findings.size(), std::size_t(1));
+    QFile file(fixture(QStringLiteral("invalid_utf8.jsonl")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const qint64 offset = file.readAll().indexOf('\xe9');
+    QVERIFY(utf8.findings.front().message.endsWith(QStringLiteral("byte offset %1").arg(offset)));
+}
+
+void TestDatasetValidator::countsTokensLikeChatTokenCounter()
+{
+    const auto encoding = tb::TiktokenEncoding::get(tb::TiktokenEncoding::Encoding::Cl100kBase);
+    QVERIFY(encoding.ok());
+    QFile file(fixture(QStringLiteral("valid-tool-calls.jsonl")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    qint64 expected = 0, expectedAssistant = 0, longest = 0;
+    const tb::ChatTokenCounter counter(**encoding);
+    for (const QByteArray& line : file.readAll().split('\n')) {
+        if (line.isEmpty())
+            continue;
+        const QJsonArray messages = QJsonDocument::fromJson(line).object().value(QLatin1String("messages")).toArray();
+        const qint64 tokens = counter.countMessages(messages);
+        expected += tokens;
+        longest = std::max(longest, tokens);
+        expectedAssistant += counter.countAssistantTokens(messages);
+    }
+    const DatasetReport report = validate(file.fileName());
+    QCOMPARE(report.totalTokens, expected);
+    QCOMPARE(report.assistantTokens, expectedAssistant);
+    QCOMPARE(report.maxTokens, longest);
+    QCOMPARE(report.billingTokens, expected);
+}
+
+void TestDatasetValidator::estimatesLikeCookbook()
+{
+    // 2 examples: 100 // 2 = 50 epochs, capped at 25; billing counts at most the limit per example.
+    const DatasetReport report = validate(fixture(QStringLiteral("example_too_long.jsonl")), std::nullopt, 40);
+    QCOMPARE(report.epochs, 25);
+    QCOMPARE(report.tooLong, qint64(1));
+    QCOMPARE(report.billingTokens, report.tokensPerExample.min + 40);
+    QVERIFY(report.statisticsText().contains(QLatin1String("By default, you'll train for 25 epochs on this dataset")));
+}
+
+void TestDatasetValidator::distributionMatchesNumpy()
+{
+    // The cookbook's toy dataset: messages per example 2..9, printed by numpy as below.
+    std::vector<qint64> values{3, 2, 9, 3, 2};
+    const tb::CountDistribution d = tb::CountDistribution::of(values);
+    QCOMPARE(d.min, qint64(2));
+    QCOMPARE(d.max, qint64(9));
+    QCOMPARE(tb::python::floatRepr(d.mean), QStringLiteral("3.8"));
+    QCOMPARE(tb::python::floatRepr(d.median), QStringLiteral("3.0"));
+    QCOMPARE(tb::python::floatRepr(d.p10), QStringLiteral("2.0"));
+    QCOMPARE(tb::python::floatRepr(d.p90), QStringLiteral("6.6000000000000005"));
+    std::vector<qint64> tokens{26, 8032, 45, 30, 109};
+    const tb::CountDistribution t = tb::CountDistribution::of(tokens);
+    QCOMPARE(tb::python::floatRepr(t.p10), QStringLiteral("27.6"));
+    QCOMPARE(tb::python::floatRepr(t.median), QStringLiteral("45.0"));
+}
+
+void TestDatasetValidator::mergesDeterministicallyWhateverTheThreadCount()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile out(dir.filePath(QStringLiteral("many.jsonl")));
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 3000; ++i) {
+        if (i % 7 == 0)
+            out.write("{\"messages\": [{\"role\": \"user\", \"content\": \"same\"}, {\"role\": \"assistant\", \"content\": \"same\"}]}\n");
+        else if (i % 11 == 0)
+            out.write("{\"messages\": [{\"role\": \"user\"}]}\n");
+        else
+            out.write(QStringLiteral("{\"messages\": [{\"role\": \"system\", \"content\": \"s\"}, {\"role\": \"user\", \"content\": "
+                                     "\"question %1\"}, {\"role\": \"assistant\", \"content\": \"answer %1\"}]}\n")
+                          .arg(i)
+                          .toUtf8());
+    }
+    out.close();
+    const DatasetReport one = validate(out.fileName(), std::nullopt, tb::FineTuneLimits::kMaxTokensPerExample, 1);
+    const DatasetReport four = validate(out.fileName(), std::nullopt, tb::FineTuneLimits::kMaxTokensPerExample, 4);
+    QCOMPARE(one.examples, qint64(3000));
+    QVERIFY(one.warnings.value(QStringLiteral("duplicate_example")) > 400);
+    QCOMPARE(QJsonDocument(four.toJson()).toJson(), QJsonDocument(one.toJson()).toJson());
+    for (std::size_t i = 1; i < one.findings.size(); ++i)
+        QVERIFY(one.findings[i - 1].line <= one.findings[i].line);
+}
+
+void TestDatasetValidator::keepsCountsExactPastTheFindingCap()
+{
+    QTemporaryDir dir;
+    QFile out(dir.filePath(QStringLiteral("nosystem.jsonl")));
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    const int lines = DatasetReport::kMaxFindingsPerRule + 500;
+    for (int i = 0; i < lines; ++i)
+        out.write(QStringLiteral("{\"messages\": [{\"role\": \"user\", \"content\": \"q%1\"}, {\"role\": \"assistant\", "
+                                 "\"content\": \"a\"}]}\n")
+                      .arg(i)
+                      .toUtf8());
+    out.close();
+    const DatasetReport report = validate(out.fileName());
+    QCOMPARE(report.warnings.value(QStringLiteral("missing_system_message")), qint64(lines));
+    QCOMPARE(report.missingSystem, qint64(lines));
+    QCOMPARE(qint64(report.findings.size()), qint64(DatasetReport::kMaxFindingsPerRule));
+}
+
+void TestDatasetValidator::stopsWhenCanceled()
+{
+    auto index = tb::JsonlIndex::open(fixture(QStringLiteral("valid-chat.jsonl")));
+    QVERIFY(index.ok());
+    (*index)->build();
+    QPromise<DatasetReport> promise;
+    promise.start();
+    promise.future().cancel();
+    const DatasetReport report = DatasetValidator({}).validate(**index, &promise);
+    QVERIFY(report.canceled);
+
+    QFuture<DatasetReport> future = DatasetValidator::validateInBackground(*index, {});
+    future.waitForFinished();
+    QCOMPARE(future.progressValue(), DatasetValidator::kProgressMaximum);
+    QCOMPARE(future.result().examples, qint64(2));
+}
+
+void TestDatasetValidator::printsJsonWithTheDocumentedKeys()
+{
+    const QJsonObject json = validate(fixture(QStringLiteral("missing_content.jsonl"))).toJson();
+    for (const char* key : {"format", "examples", "errors", "warnings", "findings", "tokens", "too_long", "epochs",
+                            "billing_tokens"})
+        QVERIFY2(json.contains(QLatin1String(key)), key);
+    QCOMPARE(json.value(QLatin1String("format")).toString(), QStringLiteral("chat"));
+    QCOMPARE(json.value(QLatin1String("errors")).toObject().value(QLatin1String("missing_content")).toInt(), 1);
+    const QJsonObject finding = json.value(QLatin1String("findings")).toArray().first().toObject();
+    QCOMPARE(finding.value(QLatin1String("line")).toInt(), 2);
+    QCOMPARE(finding.value(QLatin1String("rule")).toString(), QStringLiteral("missing_content"));
+    QCOMPARE(finding.value(QLatin1String("severity")).toString(), QStringLiteral("error"));
+    QCOMPARE(finding.value(QLatin1String("path")).toString(), QStringLiteral("messages[1].content"));
+    const QJsonObject tokens = json.value(QLatin1String("tokens")).toObject();
+    for (const char* key : {"total", "assistant", "max", "histogram"})
+        QVERIFY2(tokens.contains(QLatin1String(key)), key);
+    qint64 inHistogram = 0;
+    for (const QJsonValue& bucket : tokens.value(QLatin1String("histogram")).toArray())
+        inHistogram += bucket.toObject().value(QLatin1String("count")).toInteger();
+    QCOMPARE(inHistogram, qint64(2));
+}
+
+QTEST_GUILESS_MAIN(TestDatasetValidator)
+#include "tst_datasetvalidator.moc"
