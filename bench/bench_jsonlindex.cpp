@@ -13,7 +13,6 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QThread>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstring>
@@ -76,10 +75,10 @@ int main(int argc, char** argv)
         const double gbps = double(index->fileSize()) / 1e9 / seconds(totalNs);
         std::printf("%s build: %.3f s, %.2f GB/s, %lld lines, first 100 rows after %.2f ms, index %.1f MB "
                     "(%.2f B/line), utf8 errors %lld\n",
-                    run == 0 ? "cold/warm-up" : "page cache  ", seconds(totalNs), gbps,
-                    static_cast<long long>(index->lineCount()), double(firstRowsNs) / 1e6,
-                    double(index->memoryUsage()) / 1e6, double(index->memoryUsage()) / double(index->lineCount()),
-                    static_cast<long long>(index->utf8ErrorCount()));
+            run == 0 ? "cold/warm-up" : "page cache  ", seconds(totalNs), gbps,
+            static_cast<long long>(index->lineCount()), double(firstRowsNs) / 1e6,
+            double(index->memoryUsage()) / 1e6, double(index->memoryUsage()) / double(index->lineCount()),
+            static_cast<long long>(index->utf8ErrorCount()));
         kept = index;
     }
 
@@ -91,8 +90,8 @@ int main(int argc, char** argv)
         QElapsedTimer timer;
         timer.start();
         const qint64 line = qint64(rng() % std::uint64_t(kept->lineCount()));
-        const QByteArray bytes = QByteArray::fromRawData(kept->lineBytes(line).data(),
-                                                         qsizetype(kept->lineBytes(line).size()));
+        const QByteArray bytes
+            = QByteArray::fromRawData(kept->lineBytes(line).data(), qsizetype(kept->lineBytes(line).size()));
         const QJsonDocument document = QJsonDocument::fromJson(bytes);
         const qint64 ns = timer.nsecsElapsed();
         if (document.isNull())
@@ -101,7 +100,7 @@ int main(int argc, char** argv)
         sumNs += ns;
     }
     std::printf("random row (lookup + QJsonDocument parse): mean %.3f ms, worst %.3f ms over %d rows\n",
-                double(sumNs) / jumps / 1e6, double(worstNs) / 1e6, jumps);
+        double(sumNs) / jumps / 1e6, double(worstNs) / 1e6, jumps);
 
     QElapsedTimer timer;
     timer.start();
@@ -111,11 +110,11 @@ int main(int argc, char** argv)
     for (const auto& batch : search.results())
         hits += qint64(batch.size());
     std::printf("search \"weather\" (ASCII case-folded): %.3f s, %.2f GB/s, %lld matching lines\n",
-                seconds(timer.nsecsElapsed()), double(kept->fileSize()) / 1e9 / seconds(timer.nsecsElapsed()),
-                static_cast<long long>(hits));
+        seconds(timer.nsecsElapsed()), double(kept->fileSize()) / 1e9 / seconds(timer.nsecsElapsed()),
+        static_cast<long long>(hits));
 
     std::printf("resident: VmRSS %lld kB (RssAnon %lld kB, RssFile %lld kB = mapped file pages)\n",
-                static_cast<long long>(statusKb("VmRSS")), static_cast<long long>(statusKb("RssAnon")),
-                static_cast<long long>(statusKb("RssFile")));
+        static_cast<long long>(statusKb("VmRSS")), static_cast<long long>(statusKb("RssAnon")),
+        static_cast<long long>(statusKb("RssFile")));
     return 0;
 }

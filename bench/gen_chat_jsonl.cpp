@@ -19,7 +19,9 @@ namespace {
 class SplitMix64
 {
 public:
-    explicit SplitMix64(std::uint64_t seed) : m_state(seed) { }
+    explicit SplitMix64(std::uint64_t seed)
+        : m_state(seed)
+    { }
     std::uint64_t next()
     {
         std::uint64_t z = (m_state += 0x9E3779B97F4A7C15ull);
@@ -30,25 +32,101 @@ public:
     // Uniform enough in [0, n) for a generator of test text.
     std::size_t below(std::size_t n) { return n == 0 ? 0 : std::size_t(next() % n); }
     bool chance(int percent) { return below(100) < std::size_t(percent); }
-    template<typename T, std::size_t N>
-    const T& pick(const T (&items)[N])
-    {
-        return items[below(N)];
-    }
+    template <typename T, std::size_t N> const T& pick(const T (&items)[N]) { return items[below(N)]; }
 
 private:
     std::uint64_t m_state;
 };
 
 const char* const kWords[] = {
-    "the", "model", "data", "training", "example", "answer", "question", "because", "system", "user",
-    "assistant", "should", "would", "could", "result", "value", "function", "error", "file", "line",
-    "token", "budget", "weather", "river", "mountain", "library", "history", "market", "energy", "policy",
-    "quickly", "carefully", "however", "therefore", "meanwhile", "although", "simple", "complex", "early",
-    "late", "north", "south", "city", "village", "ferry", "harbor", "schedule", "ticket", "price", "return",
-    "request", "response", "design", "pattern", "memory", "thread", "queue", "cache", "index", "search",
-    "a", "an", "of", "to", "in", "for", "on", "with", "as", "by", "at", "from", "is", "are", "was", "be",
-    "it's", "don't", "we'll", "they're", "I'm", "you've", "2024", "3.14", "42", "100%", "e.g.", "etc.",
+    "the",
+    "model",
+    "data",
+    "training",
+    "example",
+    "answer",
+    "question",
+    "because",
+    "system",
+    "user",
+    "assistant",
+    "should",
+    "would",
+    "could",
+    "result",
+    "value",
+    "function",
+    "error",
+    "file",
+    "line",
+    "token",
+    "budget",
+    "weather",
+    "river",
+    "mountain",
+    "library",
+    "history",
+    "market",
+    "energy",
+    "policy",
+    "quickly",
+    "carefully",
+    "however",
+    "therefore",
+    "meanwhile",
+    "although",
+    "simple",
+    "complex",
+    "early",
+    "late",
+    "north",
+    "south",
+    "city",
+    "village",
+    "ferry",
+    "harbor",
+    "schedule",
+    "ticket",
+    "price",
+    "return",
+    "request",
+    "response",
+    "design",
+    "pattern",
+    "memory",
+    "thread",
+    "queue",
+    "cache",
+    "index",
+    "search",
+    "a",
+    "an",
+    "of",
+    "to",
+    "in",
+    "for",
+    "on",
+    "with",
+    "as",
+    "by",
+    "at",
+    "from",
+    "is",
+    "are",
+    "was",
+    "be",
+    "it's",
+    "don't",
+    "we'll",
+    "they're",
+    "I'm",
+    "you've",
+    "2024",
+    "3.14",
+    "42",
+    "100%",
+    "e.g.",
+    "etc.",
 };
 
 const char* const kMultilingual[] = {
@@ -69,10 +147,14 @@ const char* const kMultilingual[] = {
 };
 
 const char* const kCode[] = {
-    "```python\ndef fib(n: int) -> int:\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n    return a\n\nprint([fib(i) for i in range(10)])\n```",
-    "```cpp\n#include <vector>\n\nint sum(const std::vector<int>& v)\n{\n\tint total = 0;\n\tfor (int x : v)\n\t\ttotal += x;\n\treturn total;\n}\n```",
-    "```js\nconst res = await fetch(\"/api/items?limit=10\");\nif (!res.ok) throw new Error(`HTTP ${res.status}`);\nconsole.log(await res.json());\n```",
-    "```sql\nSELECT name, COUNT(*) AS n\nFROM orders o JOIN users u ON u.id = o.user_id\nWHERE o.created_at > '2024-01-01'\nGROUP BY name ORDER BY n DESC;\n```",
+    "```python\ndef fib(n: int) -> int:\n    a, b = 0, 1\n    for _ in range(n):\n        a, b = b, a + b\n  "
+    "  return a\n\nprint([fib(i) for i in range(10)])\n```",
+    "```cpp\n#include <vector>\n\nint sum(const std::vector<int>& v)\n{\n\tint total = 0;\n\tfor (int x : "
+    "v)\n\t\ttotal += x;\n\treturn total;\n}\n```",
+    "```js\nconst res = await fetch(\"/api/items?limit=10\");\nif (!res.ok) throw new Error(`HTTP "
+    "${res.status}`);\nconsole.log(await res.json());\n```",
+    "```sql\nSELECT name, COUNT(*) AS n\nFROM orders o JOIN users u ON u.id = o.user_id\nWHERE o.created_at "
+    "> '2024-01-01'\nGROUP BY name ORDER BY n DESC;\n```",
     "```bash\nfor f in *.jsonl; do\n  wc -l \"$f\" | awk '{print $1}'\ndone\n```",
     "```json\n{\"key\": \"value\", \"list\": [1, 2, 3], \"nested\": {\"ok\": true}}\n```",
 };
@@ -85,7 +167,7 @@ const char* const kSystemPrompts[] = {
     "You are a senior software engineer reviewing code. Point out bugs first.",
 };
 
-const char* const kToolNames[] = {"get_weather", "lookup_order", "search_docs", "book_ticket"};
+const char* const kToolNames[] = { "get_weather", "lookup_order", "search_docs", "book_ticket" };
 
 void appendEscaped(std::string& out, std::string_view text)
 {
@@ -181,7 +263,8 @@ std::string example(SplitMix64& rng)
     };
     if (rng.chance(60)) {
         separator();
-        message(line, "system", rng.chance(80) ? std::string(rng.pick(kSystemPrompts)) : prose(rng, 2 + rng.below(4)));
+        message(line, "system",
+            rng.chance(80) ? std::string(rng.pick(kSystemPrompts)) : prose(rng, 2 + rng.below(4)));
     }
     const bool withTool = rng.chance(10);
     const std::size_t turns = 1 + (rng.chance(30) ? rng.below(4) : 0);
@@ -215,7 +298,7 @@ std::string example(SplitMix64& rng)
                 + "\",\"description\":\"";
             appendEscaped(line, prose(rng, 1));
             line += "\",\"parameters\":{\"type\":\"object\",\"properties\":{\"query\":{\"type\":\"string\"}},"
-                  "\"required\":[\"query\"]}}}";
+                    "\"required\":[\"query\"]}}}";
         }
         line += ']';
     }
@@ -270,7 +353,8 @@ int main(int argc, char** argv)
             positional.push_back(argv[i]);
     }
     if (positional.size() != 2 || !parseSize(positional[0], &size)) {
-        std::fprintf(stderr, "usage: tunebench-gen-jsonl SIZE OUT [--seed N]   (SIZE like 2G, 512M, 100K or bytes)\n");
+        std::fprintf(
+            stderr, "usage: tunebench-gen-jsonl SIZE OUT [--seed N]   (SIZE like 2G, 512M, 100K or bytes)\n");
         return 2;
     }
     out = positional[1];
@@ -305,6 +389,6 @@ int main(int argc, char** argv)
     }
     written += buffer.size();
     std::printf("%llu bytes, %llu lines\n", static_cast<unsigned long long>(written),
-                static_cast<unsigned long long>(lines));
+        static_cast<unsigned long long>(lines));
     return 0;
 }

@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/commandlineapp.h"
 
+#include "cli/dedupecommand.h"
 #include "cli/exitcode.h"
 #include "cli/modelscommand.h"
 #include "cli/paramscommand.h"
 #include "cli/preparecommand.h"
 #include "cli/runcommand.h"
+#include "cli/splitcommand.h"
 #include "cli/validatecommand.h"
 
 #include <QCoreApplication>
@@ -31,13 +33,18 @@ std::unique_ptr<CliCommand> createCommand(const QString& name)
         return std::make_unique<ValidateCommand>();
     if (name == QLatin1String("prepare"))
         return std::make_unique<PrepareCommand>();
+    if (name == QLatin1String("dedupe"))
+        return std::make_unique<DedupeCommand>();
+    if (name == QLatin1String("split"))
+        return std::make_unique<SplitCommand>();
     return nullptr;
 }
 
 const QStringList& commandNames()
 {
     static const QStringList names{QStringLiteral("run"), QStringLiteral("params"), QStringLiteral("models"),
-                                     QStringLiteral("validate"), QStringLiteral("prepare")};
+                                     QStringLiteral("validate"), QStringLiteral("prepare"), QStringLiteral("dedupe"),
+                                     QStringLiteral("split")};
     return names;
 }
 

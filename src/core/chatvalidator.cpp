@@ -75,6 +75,14 @@ bool isWhitespaceOnly(std::string_view s)
 {
     if (s.empty())
         return false;
+    // Almost every text starts with a visible ASCII character: decide without decoding.
+    for (char c : s) {
+        const auto b = static_cast<unsigned char>(c);
+        if (b >= 0x80)
+            break;
+        if (b != ' ' && (b < 0x09 || b > 0x0D) && (b < 0x1C || b > 0x1F))
+            return false;
+    }
     const QString t = text(s);
     return std::all_of(t.begin(), t.end(), [](QChar c) { return c.isSpace(); });
 }

@@ -139,6 +139,20 @@ quint64 normalizedHash(const element& value)
     return h.value;
 }
 
+bool equalsIgnoringAsciiCase(std::string_view a, std::string_view lowerB)
+{
+    if (a.size() != lowerB.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        char c = a[i];
+        if (c >= 'A' && c <= 'Z')
+            c = char(c - 'A' + 'a');
+        if (c != lowerB[i])
+            return false;
+    }
+    return true;
+}
+
 DatasetFormat detectObject(const object& o)
 {
     bool legacy = false;
@@ -149,8 +163,7 @@ DatasetFormat detectObject(const object& o)
         if (k == "input" || k == "preferred_output" || k == "non_preferred_output" || k == "preferred_completion"
             || k == "non_preferred_completion")
             return DatasetFormat::Dpo;
-        const QString lower = text(k).toLower();
-        if (lower == QLatin1String("prompt") || lower == QLatin1String("completion"))
+        if (equalsIgnoringAsciiCase(k, "prompt") || equalsIgnoringAsciiCase(k, "completion"))
             legacy = true;
     }
     return legacy ? DatasetFormat::Legacy : DatasetFormat::Unknown;
@@ -225,6 +238,17 @@ DatasetFormat ExampleValidator::detect(std::string_view line)
     if (isBlank(line) || m_parser->parse(line, root) != simdjson::SUCCESS || root.get_object().get(o) != simdjson::SUCCESS)
         return DatasetFormat::Unknown;
     return detectObject(o);
+}
+
+bool ExampleValidator::hashLine(std::string_view line, quint64& exact, quint64& normalized)
+{
+    exact = std::hash<std::string_view>{}(line);
+    normalized = 0;
+    element root;
+    if (isBlank(line) || m_parser->parse(line, root) != simdjson::SUCCESS || !root.is_object())
+        return false;
+    normalized = normalizedHash(root);
+    return true;
 }
 
 void ExampleValidator::checkLegacy(const object& example, ExampleResult& result, qint64 line)

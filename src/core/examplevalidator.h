@@ -63,6 +63,10 @@ public:
     // The format a line looks like (Unknown for blank lines, bad JSON or unknown keys).
     DatasetFormat detect(std::string_view line);
 
+    // The duplicate-detection hashes of a line without validating it; false when the line
+    // is blank or not a JSON object (then only `exact` is set).
+    bool hashLine(std::string_view line, quint64& exact, quint64& normalized);
+
     // Offset of the first byte of the first invalid UTF-8 sequence, or -1.
     static qint64 firstInvalidUtf8(std::string_view bytes);
 

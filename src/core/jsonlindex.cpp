@@ -6,11 +6,9 @@
 #include <QPromise>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
-
-#include <simdjson.h>
-
 #include <algorithm>
 #include <cstring>
+#include <simdjson.h>
 
 #ifdef Q_OS_UNIX
 #include <sys/mman.h>
@@ -97,8 +95,8 @@ Result<std::shared_ptr<JsonlIndex>> JsonlIndex::open(const QString& path)
     if (index->m_size > 0) {
         index->m_data = index->m_file.map(0, index->m_size);
         if (!index->m_data)
-            return fileError(QObject::tr("Cannot map the file into memory: %1").arg(index->m_file.errorString()),
-                                 path);
+            return fileError(
+                QObject::tr("Cannot map the file into memory: %1").arg(index->m_file.errorString()), path);
     }
     // Every line start is a distinct offset below the size, plus one end sentinel.
     index->m_blocks.resize(std::size_t((index->m_size + 1) / kBlockSize + 1));
@@ -123,16 +121,17 @@ void JsonlIndex::build(QPromise<void>& promise)
 {
     promise.setProgressRange(0, kProgressMaximum);
     scan([&promise] { return promise.isCanceled(); },
-         [this, &promise](qint64 scanned) {
-             promise.setProgressValue(m_size > 0 ? int(scanned * kProgressMaximum / m_size) : kProgressMaximum);
-             // After a batch is published, so that a suspended build shows its rows.
-             promise.suspendIfRequested();
-         });
+        [this, &promise](qint64 scanned) {
+            promise.setProgressValue(
+                m_size > 0 ? int(scanned * kProgressMaximum / m_size) : kProgressMaximum);
+            // After a batch is published, so that a suspended build shows its rows.
+            promise.suspendIfRequested();
+        });
 }
 
 void JsonlIndex::build()
 {
-    scan([] { return false; }, [](qint64) { });
+    scan([] { return false; }, [](qint64) {});
 }
 
 void JsonlIndex::scan(const std::function<bool()>& canceled, const std::function<void(qint64)>& progress)
@@ -300,7 +299,7 @@ bool JsonlIndex::hasCrlf(qint64 line) const
 std::string_view JsonlIndex::lineBytes(qint64 line) const
 {
     const qint64 start = lineOffset(line);
-    return {reinterpret_cast<const char*>(m_data) + start, std::size_t(lineEndOffset(line) - start)};
+    return { reinterpret_cast<const char*>(m_data) + start, std::size_t(lineEndOffset(line) - start) };
 }
 
 QByteArrayView JsonlIndex::lineView(qint64 line) const
@@ -366,7 +365,8 @@ qint64 JsonlIndex::memoryUsage() const
 {
     const qint64 lines = availableLines();
     const qint64 blocks = lines == 0 ? 0 : (lines >> kBlockBits) + 1;
-    return qint64(sizeof(*this)) + qint64(m_blocks.capacity() * sizeof(m_blocks[0])) + blocks * qint64(sizeof(Block));
+    return qint64(sizeof(*this)) + qint64(m_blocks.capacity() * sizeof(m_blocks[0]))
+        + blocks * qint64(sizeof(Block));
 }
 
 } // namespace tb

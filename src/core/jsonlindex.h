@@ -12,7 +12,6 @@
 #include <QFile>
 #include <QFuture>
 #include <QString>
-
 #include <atomic>
 #include <cstdint>
 #include <functional>
@@ -22,8 +21,7 @@
 #include <vector>
 
 class QThreadPool;
-template<typename T>
-class QPromise;
+template <typename T> class QPromise;
 
 namespace tb {
 
@@ -49,7 +47,8 @@ public:
 
     // Starts build() on `pool` (the global pool when null). The task keeps the index
     // alive until it ends. Cancel with QFuture::cancel(); the lines found so far remain.
-    static QFuture<void> buildInBackground(const std::shared_ptr<JsonlIndex>& index, QThreadPool* pool = nullptr);
+    static QFuture<void> buildInBackground(
+        const std::shared_ptr<JsonlIndex>& index, QThreadPool* pool = nullptr);
 
     // Scans the whole file on the calling thread, publishing lines in batches and
     // reporting progress in [0, kProgressMaximum]; stops early when `promise` is canceled
@@ -145,16 +144,16 @@ private:
     bool m_bom = false;
 
     std::vector<std::unique_ptr<Block>> m_blocks; // sized once in open(); never resized
-    qint64 m_starts = 0;                          // starts written (builder thread only)
-    std::atomic<qint64> m_published{0};
-    std::atomic<qint64> m_scanned{0};
-    std::atomic<bool> m_complete{false};
-    std::atomic<bool> m_canceled{false};
-    std::atomic<bool> m_building{false};
+    qint64 m_starts = 0; // starts written (builder thread only)
+    std::atomic<qint64> m_published { 0 };
+    std::atomic<qint64> m_scanned { 0 };
+    std::atomic<bool> m_complete { false };
+    std::atomic<bool> m_canceled { false };
+    std::atomic<bool> m_building { false };
 
     mutable std::mutex m_utf8Mutex;
     std::vector<qint64> m_utf8Errors; // guarded by m_utf8Mutex
-    std::atomic<qint64> m_utf8ErrorCount{0};
+    std::atomic<qint64> m_utf8ErrorCount { 0 };
 };
 
 } // namespace tb

@@ -8,7 +8,6 @@
 #include <QThread>
 #include <QThreadPool>
 #include <QtConcurrent/QtConcurrentRun>
-
 #include <algorithm>
 #include <array>
 #include <cstring>
@@ -33,7 +32,8 @@ unsigned char foldAscii(unsigned char c)
 class Searcher
 {
 public:
-    Searcher(std::string_view pattern, bool fold) : m_fold(fold)
+    Searcher(std::string_view pattern, bool fold)
+        : m_fold(fold)
     {
         m_pattern.resize(pattern.size());
         for (std::size_t i = 0; i < pattern.size(); ++i)
@@ -49,7 +49,8 @@ public:
         const std::size_t n = m_pattern.size();
         const auto* data = reinterpret_cast<const unsigned char*>(text.data());
         if (!m_fold && n == 1) {
-            const void* hit = from < text.size() ? std::memchr(data + from, m_pattern[0], text.size() - from) : nullptr;
+            const void* hit
+                = from < text.size() ? std::memchr(data + from, m_pattern[0], text.size() - from) : nullptr;
             return hit ? std::size_t(static_cast<const unsigned char*>(hit) - data) : std::string_view::npos;
         }
         const unsigned char last = m_pattern[n - 1];
@@ -73,7 +74,7 @@ private:
 
     bool m_fold;
     std::vector<unsigned char> m_pattern;
-    std::array<std::size_t, 256> m_skip{};
+    std::array<std::size_t, 256> m_skip {};
 };
 
 void searchAll(QPromise<JsonlSearch::Batch>& promise, const JsonlIndex& index, const Searcher& searcher)
@@ -123,17 +124,16 @@ void searchAll(QPromise<JsonlSearch::Batch>& promise, const JsonlIndex& index, c
 
 } // namespace
 
-QFuture<JsonlSearch::Batch> JsonlSearch::start(std::shared_ptr<const JsonlIndex> index, const QByteArray& needle,
-                                               Qt::CaseSensitivity sensitivity, QThreadPool* pool)
+QFuture<JsonlSearch::Batch> JsonlSearch::start(std::shared_ptr<const JsonlIndex> index,
+    const QByteArray& needle, Qt::CaseSensitivity sensitivity, QThreadPool* pool)
 {
-    auto task = [index = std::move(index), needle, sensitivity](QPromise<Batch>& promise) {
-        run(promise, *index, needle, sensitivity);
-    };
+    auto task = [index = std::move(index), needle, sensitivity](
+                    QPromise<Batch>& promise) { run(promise, *index, needle, sensitivity); };
     return QtConcurrent::run(pool ? pool : QThreadPool::globalInstance(), task);
 }
 
 void JsonlSearch::run(QPromise<Batch>& promise, const JsonlIndex& index, const QByteArray& needle,
-                      Qt::CaseSensitivity sensitivity)
+    Qt::CaseSensitivity sensitivity)
 {
     promise.setProgressRange(0, 1000);
     if (needle.isEmpty() || needle.contains('\n'))

@@ -7,13 +7,11 @@
 
 #include <QByteArray>
 #include <QFuture>
-
 #include <memory>
 #include <vector>
 
 class QThreadPool;
-template<typename T>
-class QPromise;
+template <typename T> class QPromise;
 
 namespace tb {
 
@@ -30,11 +28,11 @@ public:
     // being built is followed until it completes. Progress is in [0, 1000] of the bytes;
     // cancel with QFuture::cancel(). An empty needle, or one holding a newline, matches nothing.
     static QFuture<Batch> start(std::shared_ptr<const JsonlIndex> index, const QByteArray& needle,
-                                Qt::CaseSensitivity sensitivity, QThreadPool* pool = nullptr);
+        Qt::CaseSensitivity sensitivity, QThreadPool* pool = nullptr);
 
     // The same, on the calling thread.
     static void run(QPromise<Batch>& promise, const JsonlIndex& index, const QByteArray& needle,
-                    Qt::CaseSensitivity sensitivity);
+        Qt::CaseSensitivity sensitivity);
 };
 
 } // namespace tb

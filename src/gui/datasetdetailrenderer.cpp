@@ -8,7 +8,6 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 #include <QStringList>
-
 #include <algorithm>
 
 namespace tb {
@@ -43,7 +42,8 @@ QString limitLines(const QString& text, bool* truncated)
         const qsizetype length = end - start;
         if (length > DatasetDetailRenderer::kMaxRawLineChars) {
             out += QStringView(text).mid(start, DatasetDetailRenderer::kMaxRawLineChars);
-            out += QStringLiteral(" … [") + tr("%1 more characters").arg(length - DatasetDetailRenderer::kMaxRawLineChars)
+            out += QStringLiteral(" … [")
+                + tr("%1 more characters").arg(length - DatasetDetailRenderer::kMaxRawLineChars)
                 + QLatin1Char(']');
             *truncated = true;
         } else {
@@ -83,8 +83,9 @@ QByteArray reindent(QByteArrayView json, qsizetype limit, bool* truncated)
             }
             const qsizetype length = std::min(i, size - 1) - start + 1;
             if (length > DatasetDetailRenderer::kMaxRawLineChars) {
-                // Only the start of a long string; whole characters.
-                qsizetype keep = DatasetDetailRenderer::kMaxRawLineChars;
+                // Only the start of a long string (room left for its key and indent on the
+                // same line, so limitLines() leaves it alone); whole characters.
+                qsizetype keep = DatasetDetailRenderer::kMaxRawLineChars - 512;
                 while (keep > 0 && (static_cast<unsigned char>(json[start + keep]) & 0xC0) == 0x80)
                     --keep;
                 out += json.sliced(start, keep).toByteArray();
@@ -103,7 +104,8 @@ QByteArray reindent(QByteArrayView json, qsizetype limit, bool* truncated)
         case '{':
         case '[': {
             qsizetype next = i + 1;
-            while (next < size && (json[next] == ' ' || json[next] == '\t' || json[next] == '\r' || json[next] == '\n'))
+            while (next < size
+                && (json[next] == ' ' || json[next] == '\t' || json[next] == '\r' || json[next] == '\n'))
                 ++next;
             out += c;
             if (next < size && json[next] == (c == '{' ? '}' : ']')) {
@@ -138,11 +140,13 @@ QByteArray reindent(QByteArrayView json, qsizetype limit, bool* truncated)
 // Plain text with ``` fences: prose keeps its line breaks, fenced code goes in <pre>.
 QString textHtml(QString text, Budget* truncated)
 {
-    const qsizetype allowed = std::max<qsizetype>(0, std::min(DatasetDetailRenderer::kMaxContentChars, truncated->remaining));
+    const qsizetype allowed
+        = std::max<qsizetype>(0, std::min(DatasetDetailRenderer::kMaxContentChars, truncated->remaining));
     if (text.size() > allowed) {
         const qsizetype more = text.size() - allowed;
         text.truncate(allowed);
-        text += QStringLiteral(" … [") + tr("%1 more characters; the Raw JSON tab shows more").arg(more) + QLatin1Char(']');
+        text += QStringLiteral(" … [") + tr("%1 more characters; the Raw JSON tab shows more").arg(more)
+            + QLatin1Char(']');
         truncated->truncated = true;
     }
     truncated->remaining -= std::min(allowed, text.size());
@@ -176,7 +180,12 @@ QString contentHtml(const QJsonValue& content, Budget* truncated)
                 html += textHtml(part.value(QLatin1String("text")).toString(), truncated);
             else if (type == QLatin1String("image_url"))
                 html += QStringLiteral("<i>[") + tr("image") + QStringLiteral(": ")
-                    + part.value(QLatin1String("image_url")).toObject().value(QLatin1String("url")).toString().left(200).toHtmlEscaped()
+                    + part.value(QLatin1String("image_url"))
+                          .toObject()
+                          .value(QLatin1String("url"))
+                          .toString()
+                          .left(200)
+                          .toHtmlEscaped()
                     + QStringLiteral("]</i>");
             else
                 html += QStringLiteral("<i>[") + type.toHtmlEscaped() + QStringLiteral("]</i>");
@@ -194,7 +203,8 @@ QString callHtml(const QJsonObject& function)
     const QString name = function.value(QLatin1String("name")).toString();
     const QString arguments = function.value(QLatin1String("arguments")).toString();
     const QJsonDocument parsed = QJsonDocument::fromJson(arguments.toUtf8());
-    const QString shown = parsed.isNull() ? arguments : QString::fromUtf8(parsed.toJson(QJsonDocument::Indented)).trimmed();
+    const QString shown
+        = parsed.isNull() ? arguments : QString::fromUtf8(parsed.toJson(QJsonDocument::Indented)).trimmed();
     return QStringLiteral("<p>&#8594; <b>") + name.toHtmlEscaped() + QStringLiteral("</b></p><pre>")
         + shown.left(DatasetDetailRenderer::kMaxContentChars).toHtmlEscaped() + QStringLiteral("</pre>");
 }
@@ -215,11 +225,13 @@ QString roleColor(const QString& role)
 QString bubble(const QJsonObject& message, Budget* truncated)
 {
     const QString role = message.value(QLatin1String("role")).toString();
-    QString head = QStringLiteral("<b>") + (role.isEmpty() ? tr("(no role)") : role.toHtmlEscaped()) + QStringLiteral("</b>");
+    QString head = QStringLiteral("<b>") + (role.isEmpty() ? tr("(no role)") : role.toHtmlEscaped())
+        + QStringLiteral("</b>");
     if (message.contains(QLatin1String("name")))
         head += QStringLiteral(" · ") + message.value(QLatin1String("name")).toString().toHtmlEscaped();
     if (message.contains(QLatin1String("tool_call_id")))
-        head += QStringLiteral(" · ") + message.value(QLatin1String("tool_call_id")).toString().toHtmlEscaped();
+        head += QStringLiteral(" · ")
+            + message.value(QLatin1String("tool_call_id")).toString().toHtmlEscaped();
     if (message.contains(QLatin1String("weight"))) {
         const QJsonValue weight = message.value(QLatin1String("weight"));
         head += QStringLiteral(" · <i>weight ") + QString::number(weight.toDouble()) + QStringLiteral("</i>");
@@ -231,9 +243,9 @@ QString bubble(const QJsonObject& message, Budget* truncated)
         body += callHtml(call.toObject().value(QLatin1String("function")).toObject());
     if (message.value(QLatin1String("function_call")).isObject())
         body += callHtml(message.value(QLatin1String("function_call")).toObject());
-    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"8\" bgcolor=\"") + roleColor(role)
-        + QStringLiteral("\" style=\"margin-bottom:6px\"><tr><td>") + head + QStringLiteral("<br/>") + body
-        + QStringLiteral("</td></tr></table>");
+    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"8\" bgcolor=\"")
+        + roleColor(role) + QStringLiteral("\" style=\"margin-bottom:6px\"><tr><td>") + head
+        + QStringLiteral("<br/>") + body + QStringLiteral("</td></tr></table>");
 }
 
 QString bubbles(const QJsonArray& messages, Budget* truncated)
@@ -250,17 +262,21 @@ QString toolsHtml(const QJsonObject& example)
     for (const QJsonValue& tool : example.value(QLatin1String("tools")).toArray()) {
         const QJsonObject function = tool.toObject().value(QLatin1String("function")).toObject();
         names.append(QStringLiteral("<b>") + function.value(QLatin1String("name")).toString().toHtmlEscaped()
-                     + QStringLiteral("</b> ") + function.value(QLatin1String("description")).toString().left(300).toHtmlEscaped());
+            + QStringLiteral("</b> ")
+            + function.value(QLatin1String("description")).toString().left(300).toHtmlEscaped());
     }
     for (const QJsonValue& function : example.value(QLatin1String("functions")).toArray())
-        names.append(QStringLiteral("<b>") + function.toObject().value(QLatin1String("name")).toString().toHtmlEscaped()
-                     + QStringLiteral("</b>"));
+        names.append(QStringLiteral("<b>")
+            + function.toObject().value(QLatin1String("name")).toString().toHtmlEscaped()
+            + QStringLiteral("</b>"));
     if (names.isEmpty())
         return {};
-    QString html = QStringLiteral("<p><b>") + tr("Tools") + QStringLiteral(":</b><br/>") + names.join(QStringLiteral("<br/>"));
+    QString html = QStringLiteral("<p><b>") + tr("Tools") + QStringLiteral(":</b><br/>")
+        + names.join(QStringLiteral("<br/>"));
     if (example.contains(QLatin1String("parallel_tool_calls")))
         html += QStringLiteral("<br/><i>parallel_tool_calls: ")
-            + (example.value(QLatin1String("parallel_tool_calls")).toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+            + (example.value(QLatin1String("parallel_tool_calls")).toBool() ? QStringLiteral("true")
+                                                                            : QStringLiteral("false"))
             + QStringLiteral("</i>");
     return html + QStringLiteral("</p>");
 }
@@ -269,22 +285,23 @@ QString exampleHtml(const QJsonObject& example, Budget* truncated)
 {
     const QJsonValue input = example.value(QLatin1String("input"));
     if (input.isObject() && example.contains(QLatin1String("preferred_output"))) {
-        return bubbles(input.toObject().value(QLatin1String("messages")).toArray(), truncated) + QStringLiteral("<h4>")
-            + tr("Preferred output") + QStringLiteral("</h4>")
-            + bubbles(example.value(QLatin1String("preferred_output")).toArray(), truncated) + QStringLiteral("<h4>")
-            + tr("Non-preferred output") + QStringLiteral("</h4>")
+        return bubbles(input.toObject().value(QLatin1String("messages")).toArray(), truncated)
+            + QStringLiteral("<h4>") + tr("Preferred output") + QStringLiteral("</h4>")
+            + bubbles(example.value(QLatin1String("preferred_output")).toArray(), truncated)
+            + QStringLiteral("<h4>") + tr("Non-preferred output") + QStringLiteral("</h4>")
             + bubbles(example.value(QLatin1String("non_preferred_output")).toArray(), truncated);
     }
     if (example.value(QLatin1String("messages")).isArray())
         return toolsHtml(example) + bubbles(example.value(QLatin1String("messages")).toArray(), truncated);
     if (example.contains(QLatin1String("prompt")) || example.contains(QLatin1String("completion"))) {
-        QJsonObject prompt{{QStringLiteral("role"), QStringLiteral("prompt")},
-                           {QStringLiteral("content"), example.value(QLatin1String("prompt"))}};
-        QJsonObject completion{{QStringLiteral("role"), QStringLiteral("completion")},
-                               {QStringLiteral("content"), example.value(QLatin1String("completion"))}};
+        QJsonObject prompt { { QStringLiteral("role"), QStringLiteral("prompt") },
+            { QStringLiteral("content"), example.value(QLatin1String("prompt")) } };
+        QJsonObject completion { { QStringLiteral("role"), QStringLiteral("completion") },
+            { QStringLiteral("content"), example.value(QLatin1String("completion")) } };
         return bubble(prompt, truncated) + bubble(completion, truncated);
     }
-    return QStringLiteral("<p><i>") + tr("No messages, prompt/completion or DPO fields.") + QStringLiteral("</i></p>");
+    return QStringLiteral("<p><i>") + tr("No messages, prompt/completion or DPO fields.")
+        + QStringLiteral("</i></p>");
 }
 
 } // namespace
@@ -295,11 +312,13 @@ DatasetDetail DatasetDetailRenderer::render(qint64 line, QByteArrayView bytes)
     detail.line = line;
     const QString title = QStringLiteral("<p><b>") + tr("Line %1").arg(line + 1) + QStringLiteral("</b></p>");
     if (bytes.trimmed().isEmpty()) {
-        detail.conversationHtml = title + QStringLiteral("<p><i>") + tr("Empty line") + QStringLiteral("</i></p>");
+        detail.conversationHtml
+            = title + QStringLiteral("<p><i>") + tr("Empty line") + QStringLiteral("</i></p>");
         return detail;
     }
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
+    const QJsonDocument document
+        = QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
     if (error.error != QJsonParseError::NoError) {
         detail.errorColumn = error.offset + 1;
         detail.errorText = tr("%1 at column %2").arg(error.errorString()).arg(detail.errorColumn);
@@ -311,14 +330,18 @@ DatasetDetail DatasetDetailRenderer::render(qint64 line, QByteArrayView bytes)
             --from; // start on a whole character
         const qsizetype to = std::min<qsizetype>(bytes.size(), from + kMaxRawLineChars);
         const QString prefix = from > 0 ? QStringLiteral("… ") : QString();
-        detail.rawText = prefix + QString::fromUtf8(bytes.sliced(from, to - from)) + (to < bytes.size() ? QStringLiteral(" …") : QString());
+        detail.rawText = prefix + QString::fromUtf8(bytes.sliced(from, to - from))
+            + (to < bytes.size() ? QStringLiteral(" …") : QString());
         detail.truncated = from > 0 || to < bytes.size();
-        detail.errorPosition = int(prefix.size() + QString::fromUtf8(bytes.sliced(from, errorAt - from)).size());
-        detail.conversationHtml = title + QStringLiteral("<p style=\"color:#c01c28\"><b>") + tr("Invalid JSON")
-            + QStringLiteral("</b>: ") + detail.errorText.toHtmlEscaped() + QStringLiteral("</p>");
+        detail.errorPosition
+            = int(prefix.size() + QString::fromUtf8(bytes.sliced(from, errorAt - from)).size());
+        detail.conversationHtml = title + QStringLiteral("<p style=\"color:#c01c28\"><b>")
+            + tr("Invalid JSON") + QStringLiteral("</b>: ") + detail.errorText.toHtmlEscaped()
+            + QStringLiteral("</p>");
         return detail;
     }
-    detail.rawText = limitLines(QString::fromUtf8(reindent(bytes, kMaxRawChars, &detail.truncated)), &detail.truncated);
+    detail.rawText
+        = limitLines(QString::fromUtf8(reindent(bytes, kMaxRawChars, &detail.truncated)), &detail.truncated);
     if (!document.isObject()) {
         detail.conversationHtml = title + QStringLiteral("<p><i>") + tr("The line is JSON but not an object.")
             + QStringLiteral("</i></p>");

@@ -13,13 +13,13 @@ namespace tb {
 
 struct DatasetDetail
 {
-    qint64 line = -1;          // 0-based
-    QString conversationHtml;  // for a QTextBrowser
-    QString rawText;           // pretty-printed JSON, or the line as is when invalid
-    QString errorText;         // empty when the line is valid JSON
-    int errorPosition = -1;    // character index of the error in rawText, or -1
-    int errorColumn = 0;       // 1-based byte column of the error in the line, or 0
-    bool truncated = false;    // rawText or the conversation was cut for size
+    qint64 line = -1; // 0-based
+    QString conversationHtml; // for a QTextBrowser
+    QString rawText; // pretty-printed JSON, or the line as is when invalid
+    QString errorText; // empty when the line is valid JSON
+    int errorPosition = -1; // character index of the error in rawText, or -1
+    int errorColumn = 0; // 1-based byte column of the error in the line, or 0
+    bool truncated = false; // rawText or the conversation was cut for size
 };
 
 class DatasetDetailRenderer

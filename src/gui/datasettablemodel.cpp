@@ -12,7 +12,6 @@
 #include <QJsonParseError>
 #include <QStringList>
 #include <QtConcurrent/QtConcurrentRun>
-
 #include <algorithm>
 #include <climits>
 
@@ -33,7 +32,10 @@ QString rolesOf(const QJsonArray& messages)
 
 } // namespace
 
-DatasetTableModel::DatasetTableModel(QObject* parent) : QAbstractTableModel(parent), m_cache(kCacheRows) { }
+DatasetTableModel::DatasetTableModel(QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_cache(kCacheRows)
+{ }
 
 DatasetTableModel::~DatasetTableModel() = default;
 
@@ -165,7 +167,8 @@ DatasetTableModel::Summary DatasetTableModel::summarize(QByteArrayView bytes, co
         return summary;
     }
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
+    const QJsonDocument document
+        = QJsonDocument::fromJson(QByteArray::fromRawData(bytes.data(), bytes.size()), &error);
     if (error.error != QJsonParseError::NoError) {
         summary.format = Format::InvalidJson;
         summary.error = tr("%1 at column %2").arg(error.errorString()).arg(error.offset + 1);
@@ -228,8 +231,8 @@ void DatasetTableModel::parseInBackground(qint64 line) const
         self->m_cache.insert(line, new Summary(watcher->result()));
         self->emitRowChanged(line, FormatColumn, StatusColumn);
     });
-    watcher->setFuture(
-        QtConcurrent::run([index, line, counter = m_tokenCounter] { return summarize(index->lineView(line), counter); }));
+    watcher->setFuture(QtConcurrent::run(
+        [index, line, counter = m_tokenCounter] { return summarize(index->lineView(line), counter); }));
 }
 
 void DatasetTableModel::emitRowChanged(qint64 line, int firstColumn, int lastColumn)
@@ -265,14 +268,16 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::TextAlignmentRole) {
         const bool numeric = index.column() == LineColumn || index.column() == MessagesColumn
             || index.column() == TokensColumn;
-        return QVariant::fromValue(Qt::Alignment(numeric ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter));
+        return QVariant::fromValue(
+            Qt::Alignment(numeric ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter));
     }
     if (index.column() == LineColumn) {
         return role == Qt::DisplayRole ? QVariant(line + 1) : QVariant();
     }
     if (role == Qt::DisplayRole && index.column() == StatusColumn && !m_statusProvider)
         return QStringLiteral("—");
-    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::ForegroundRole && role != FormatRole)
+    if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::ForegroundRole
+        && role != FormatRole)
         return {};
 
     const Summary* row = summary(line);
@@ -283,7 +288,8 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const
     if (index.column() == StatusColumn && m_statusProvider)
         status = m_statusProvider(line);
     if (role == Qt::ForegroundRole) {
-        const bool bad = format == Format::InvalidJson || format == Format::NotAnObject || (status && status->errors > 0);
+        const bool bad = format == Format::InvalidJson || format == Format::NotAnObject
+            || (status && status->errors > 0);
         return bad ? QVariant(QBrush(QColor(0xc0, 0x1c, 0x28))) : QVariant();
     }
     if (role == Qt::ToolTipRole) {
@@ -310,7 +316,7 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const
         if (status->warnings == 0)
             return tr("%n error(s)", nullptr, status->errors);
         return QString(tr("%n error(s)", nullptr, status->errors) + QStringLiteral(", ")
-                       + tr("%n warning(s)", nullptr, status->warnings));
+            + tr("%n warning(s)", nullptr, status->warnings));
     default:
         return {};
     }

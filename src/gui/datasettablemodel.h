@@ -9,7 +9,6 @@
 #include <QCache>
 #include <QJsonObject>
 #include <QSet>
-
 #include <functional>
 #include <memory>
 #include <optional>
@@ -23,10 +22,18 @@ class DatasetTableModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { LineColumn, FormatColumn, RolesColumn, MessagesColumn, TokensColumn, StatusColumn, ColumnCount };
+    enum Column {
+        LineColumn,
+        FormatColumn,
+        RolesColumn,
+        MessagesColumn,
+        TokensColumn,
+        StatusColumn,
+        ColumnCount
+    };
     enum Role {
         LineNumberRole = Qt::UserRole + 1, // qint64, 0-based line of the row
-        FormatRole,                        // int, a DatasetTableModel::Format
+        FormatRole, // int, a DatasetTableModel::Format
     };
     enum class Format { Pending, Empty, InvalidJson, NotAnObject, Chat, Legacy, Dpo, Unknown };
     Q_ENUM(Format)

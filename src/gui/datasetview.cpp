@@ -49,7 +49,7 @@ DatasetTableModel::TokenCounter chatTokenCounter(const TiktokenEncoding& encodin
         }
         if (example.contains(QLatin1String("prompt")) || example.contains(QLatin1String("completion"))) {
             return qint64(encoding.countTokens(example.value(QLatin1String("prompt")).toString())
-                          + encoding.countTokens(example.value(QLatin1String("completion")).toString()));
+                + encoding.countTokens(example.value(QLatin1String("completion")).toString()));
         }
         return std::nullopt;
     };
@@ -57,23 +57,30 @@ DatasetTableModel::TokenCounter chatTokenCounter(const TiktokenEncoding& encodin
 
 } // namespace
 
-DatasetView::DatasetView(QWidget* parent) : QWidget(parent), m_model(new DatasetTableModel(this))
+DatasetView::DatasetView(QWidget* parent)
+    : QWidget(parent)
+    , m_model(new DatasetTableModel(this))
 {
+    m_longJobs.setMaxThreadCount(2); // one build and one search at a time
     m_fileChooser = [](QWidget* parentWidget) {
         return QFileDialog::getOpenFileName(parentWidget, tr("Open Dataset"), QString(),
-                                            tr("JSON Lines (*.jsonl *.json *.txt);;All files (*)"));
+            tr("JSON Lines (*.jsonl *.json *.txt);;All files (*)"));
     };
     createActions();
     createWidgets();
 
     connect(&m_build, &QFutureWatcher<void>::progressValueChanged, this, &DatasetView::onBuildProgress);
     connect(&m_build, &QFutureWatcher<void>::finished, this, &DatasetView::onBuildFinished);
-    connect(&m_search, &QFutureWatcher<JsonlSearch::Batch>::resultsReadyAt, this, &DatasetView::onSearchResults);
+    connect(
+        &m_search, &QFutureWatcher<JsonlSearch::Batch>::resultsReadyAt, this, &DatasetView::onSearchResults);
     connect(&m_search, &QFutureWatcher<JsonlSearch::Batch>::progressValueChanged, m_searchProgress,
-            &QProgressBar::setValue);
+        &QProgressBar::setValue);
     connect(&m_search, &QFutureWatcher<JsonlSearch::Batch>::finished, this, &DatasetView::onSearchFinished);
     connect(&m_render, &QFutureWatcher<DatasetDetail>::finished, this, &DatasetView::onRenderFinished);
     connect(&m_fileWatcher, &QFileSystemWatcher::fileChanged, this, &DatasetView::onFileChanged);
+    m_matchFlush.setSingleShot(true);
+    m_matchFlush.setInterval(250);
+    connect(&m_matchFlush, &QTimer::timeout, this, &DatasetView::flushMatches);
     m_filterDelay.setSingleShot(true);
     m_filterDelay.setInterval(300);
     connect(&m_filterDelay, &QTimer::timeout, this, [this] { setFilterText(m_filterEdit->text()); });
@@ -93,7 +100,8 @@ void DatasetView::createActions()
         auto* action = new QAction(text, this);
         action->setShortcut(shortcut);
         action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(tip + QStringLiteral(" (") + shortcut.toString(QKeySequence::NativeText) + QLatin1Char(')'));
+        action->setToolTip(
+            tip + QStringLiteral(" (") + shortcut.toString(QKeySequence::NativeText) + QLatin1Char(')'));
         addAction(action);
         return action;
     };
@@ -170,7 +178,7 @@ void DatasetView::createWidgets()
     m_table->setColumnWidth(DatasetTableModel::LineColumn, 90);
     m_table->setColumnWidth(DatasetTableModel::RolesColumn, 200);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-            &DatasetView::onCurrentRowChanged);
+        &DatasetView::onCurrentRowChanged);
 
     m_conversation = new QTextBrowser(this);
     m_conversation->setOpenLinks(false);
@@ -218,7 +226,7 @@ void DatasetView::createWidgets()
 
 QList<QAction*> DatasetView::datasetActions() const
 {
-    return {m_openAction, m_reloadAction, m_jumpAction, m_filterAction, m_stopAction};
+    return { m_openAction, m_reloadAction, m_jumpAction, m_filterAction, m_stopAction };
 }
 
 std::shared_ptr<const JsonlIndex> DatasetView::index() const
@@ -269,7 +277,7 @@ bool DatasetView::openFile(const QString& path)
     m_indexProgress->setValue(0);
     m_indexProgress->show();
     m_rowSync.invalidate();
-    m_build.setFuture(JsonlIndex::buildInBackground(m_index));
+    m_build.setFuture(JsonlIndex::buildInBackground(m_index, &m_longJobs));
     updateStatus();
     Q_EMIT fileOpened(path);
     return true;
@@ -283,12 +291,13 @@ void DatasetView::reload()
         if (openFile(path) && line >= 0) {
             // Back to where the user was, once that line has been indexed again.
             auto restore = std::make_shared<QMetaObject::Connection>();
-            *restore = connect(&m_build, &QFutureWatcher<void>::progressValueChanged, this, [this, line, restore] {
-                if (m_index && m_index->availableLines() > line) {
-                    disconnect(*restore);
-                    jumpToLine(line + 1);
-                }
-            });
+            *restore
+                = connect(&m_build, &QFutureWatcher<void>::progressValueChanged, this, [this, line, restore] {
+                      if (m_index && m_index->availableLines() > line) {
+                          disconnect(*restore);
+                          jumpToLine(line + 1);
+                      }
+                  });
         }
     }
 }
@@ -328,10 +337,9 @@ void DatasetView::onBuildFinished()
 bool DatasetView::jumpToLine(qint64 line)
 {
     if (!m_index || line < 1 || line > m_index->availableLines()) {
-        m_message = m_index && m_index->isComplete() ? tr("There is no line %1; the file has %2 lines.")
-                                                           .arg(line)
-                                                           .arg(m_index->lineCount())
-                                                     : tr("Line %1 is not indexed yet.").arg(line);
+        m_message = m_index && m_index->isComplete()
+            ? tr("There is no line %1; the file has %2 lines.").arg(line).arg(m_index->lineCount())
+            : tr("Line %1 is not indexed yet.").arg(line);
         updateStatus();
         return false;
     }
@@ -360,6 +368,8 @@ void DatasetView::setFilterText(const QString& text)
         m_filterEdit->setText(text);
     m_search.cancel();
     m_matches = 0;
+    m_pendingMatches.clear();
+    m_matchFlush.stop();
     if (!m_index)
         return;
     if (text.isEmpty()) {
@@ -376,7 +386,7 @@ void DatasetView::setFilterText(const QString& text)
     m_searchProgress->setValue(0);
     m_searchProgress->show();
     m_stopAction->setEnabled(true);
-    m_search.setFuture(JsonlSearch::start(m_index, text.toUtf8(), Qt::CaseInsensitive));
+    m_search.setFuture(JsonlSearch::start(m_index, text.toUtf8(), Qt::CaseInsensitive, &m_longJobs));
     updateStatus();
 }
 
@@ -385,13 +395,27 @@ void DatasetView::onSearchResults(int begin, int end)
     for (int i = begin; i < end; ++i) {
         const JsonlSearch::Batch batch = m_search.resultAt(i);
         m_matches += qint64(batch.size());
-        m_model->appendFilteredLines(batch);
+        m_pendingMatches.insert(m_pendingMatches.end(), batch.begin(), batch.end());
     }
+    // Like rows while indexing: the first matches at once, then a few batches a second.
+    if (m_model->rowCount() == 0)
+        flushMatches();
+    else if (!m_matchFlush.isActive())
+        m_matchFlush.start();
+}
+
+void DatasetView::flushMatches()
+{
+    m_matchFlush.stop();
+    if (!m_pendingMatches.empty() && m_model->isFiltered())
+        m_model->appendFilteredLines(m_pendingMatches);
+    m_pendingMatches.clear();
     updateStatus();
 }
 
 void DatasetView::onSearchFinished()
 {
+    flushMatches(); // also when stopped: what was found stays
     m_searchProgress->hide();
     m_stopAction->setEnabled(m_build.isRunning());
     updateStatus();
@@ -410,11 +434,12 @@ void DatasetView::onCurrentRowChanged()
         showDetail(DatasetDetailRenderer::render(line, index->lineView(line)));
         return;
     }
-    m_conversation->setHtml(QStringLiteral("<p><i>") + tr("Rendering line %1…").arg(line + 1)
-                            + QStringLiteral("</i></p>"));
+    m_conversation->setHtml(
+        QStringLiteral("<p><i>") + tr("Rendering line %1…").arg(line + 1) + QStringLiteral("</i></p>"));
     m_raw->clear();
     m_renderGeneration = generation;
-    m_render.setFuture(QtConcurrent::run([index, line] { return DatasetDetailRenderer::render(line, index->lineView(line)); }));
+    m_render.setFuture(QtConcurrent::run(
+        [index, line] { return DatasetDetailRenderer::render(line, index->lineView(line)); }));
 }
 
 void DatasetView::onRenderFinished()
@@ -459,8 +484,9 @@ void DatasetView::onFileChanged()
 {
     if (!m_index || !m_index->changedOnDisk())
         return;
-    m_banner->setText(tr("The file changed on disk. Press Reload (F5) to index it again; rows shown now may be "
-                         "out of date."));
+    m_banner->setText(
+        tr("The file changed on disk. Press Reload (F5) to index it again; rows shown now may be "
+           "out of date."));
     m_banner->show();
     Q_EMIT fileChangedOnDisk();
 }

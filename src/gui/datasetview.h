@@ -13,11 +13,12 @@
 #include <QElapsedTimer>
 #include <QFileSystemWatcher>
 #include <QFutureWatcher>
+#include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
-
 #include <functional>
 #include <memory>
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -60,7 +61,10 @@ public:
     QList<QAction*> datasetActions() const;
 
     // How "Open" asks for a file (tests and the main window's dialog helper replace it).
-    void setFileChooser(std::function<QString(QWidget* parent)> chooser) { m_fileChooser = std::move(chooser); }
+    void setFileChooser(std::function<QString(QWidget* parent)> chooser)
+    {
+        m_fileChooser = std::move(chooser);
+    }
     // Replaces the default token counter (o200k_base chat counts, loaded in the background).
     void setTokenCounter(DatasetTableModel::TokenCounter counter);
 
@@ -89,6 +93,7 @@ private:
     void onBuildProgress();
     void onBuildFinished();
     void onSearchResults(int begin, int end);
+    void flushMatches();
     void onSearchFinished();
     void onCurrentRowChanged();
     void onRenderFinished();
@@ -118,12 +123,18 @@ private:
     QAction* m_filterAction = nullptr;
     QAction* m_stopAction = nullptr;
 
+    // Indexing and searching run for seconds on big files; their own pool keeps the
+    // global one free for the short tasks (row parses, detail renders). Declared before
+    // the watchers: destroyed after them, it waits for its (cancelled) tasks.
+    QThreadPool m_longJobs;
     QFutureWatcher<void> m_build;
     QFutureWatcher<JsonlSearch::Batch> m_search;
     QFutureWatcher<DatasetDetail> m_render;
     QFutureWatcher<const TiktokenEncoding*> m_encoding;
     QFileSystemWatcher m_fileWatcher;
     QTimer m_filterDelay;
+    QTimer m_matchFlush;
+    std::vector<qint64> m_pendingMatches; // found, not yet shown
     QElapsedTimer m_rowSync; // since the last batch of rows was shown while indexing
     std::function<QString(QWidget*)> m_fileChooser;
     bool m_customTokenCounter = false;

@@ -9,8 +9,13 @@ namespace tb {
 
 bool UserDialogs::takeAnswer(QVariant* answer)
 {
-    if (m_answers.isEmpty())
-        return false;
+    if (m_answers.isEmpty()) {
+        if (m_interactive)
+            return false;
+        ++m_unanswered;
+        *answer = QVariant(); // cancel: false, empty string, 0 (no button)
+        return true;
+    }
     *answer = m_answers.takeFirst();
     return true;
 }
@@ -29,7 +34,7 @@ QMessageBox::StandardButton UserDialogs::askSaveChanges(QWidget* parent, const Q
     m_lastMessage = text;
     QVariant answer;
     if (takeAnswer(&answer))
-        return QMessageBox::StandardButton(answer.toInt());
+        return answer.isValid() ? QMessageBox::StandardButton(answer.toInt()) : QMessageBox::Cancel;
     return QMessageBox::question(parent, QObject::tr("Unsaved Changes"), text,
                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
 }

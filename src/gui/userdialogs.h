@@ -22,6 +22,10 @@ public:
     // a QString for the text and file questions (an empty string means "cancelled").
     void enqueueAnswer(const QVariant& answer) { m_answers.append(answer); }
     qsizetype pendingAnswers() const { return m_answers.size(); }
+    // Tests turn this off: an unanswered question then gets "cancel" (false, an empty
+    // string, QMessageBox::Cancel) instead of a dialog, and is counted.
+    void setInteractive(bool interactive) { m_interactive = interactive; }
+    int unansweredQuestions() const { return m_unanswered; }
     // The last error or information text shown (tests assert on it).
     QString lastMessage() const { return m_lastMessage; }
 
@@ -39,6 +43,8 @@ private:
     bool takeAnswer(QVariant* answer);
 
     QVariantList m_answers;
+    bool m_interactive = true;
+    int m_unanswered = 0;
     QString m_lastMessage;
 };
 

@@ -156,6 +156,15 @@ WorkbenchPage::WorkbenchPage(const WorkbenchServices& services, QWidget* parent)
         saveNewTemplate(name, made.value());
     });
 
+    // Local servers answer /models instantly and without a key: fill the model combo.
+    auto fetchLocalModels = [this] {
+        const ProviderProfile profile = m_session->profile();
+        if (profile.kind == ProviderProfile::Kind::OpenAICompatible && ProviderProfile::isLoopbackHost(profile.baseUrl.host()))
+            m_session->fetchModels();
+    };
+    connect(m_session, &AccountSession::profileChanged, this, fetchLocalModels);
+    QTimer::singleShot(0, this, fetchLocalModels);
+
     refreshProfiles();
     updateState();
     reloadTemplates();
@@ -163,6 +172,14 @@ WorkbenchPage::WorkbenchPage(const WorkbenchServices& services, QWidget* parent)
 
 WorkbenchPage::~WorkbenchPage()
 {
+    // Children die after this destructor: keep their last signals (a model reset
+    // moving the current index, a runner stopping) from reaching a half-destroyed page.
+    m_list->selectionModel()->disconnect(this);
+    m_document->disconnect(this);
+    m_runner->disconnect(this);
+    m_chat->runner()->disconnect(this);
+    m_session->disconnect(this);
+    m_form->disconnect(this);
     m_scan.waitForFinished();
     m_tokenWatcher.waitForFinished();
 }
@@ -383,7 +400,7 @@ void WorkbenchPage::createActions()
     m_duplicateAction = addAction(templateMenu, tr("&Duplicate to My Templates…"), QKeySequence(tr("Ctrl+D")),
                                   "duplicateAction", [this] { duplicateToUserFolder(); });
     m_saveAction = addAction(templateMenu, tr("&Save"), QKeySequence::Save, "saveAction", [this] { save(); });
-    m_renameAction = addAction(templateMenu, tr("&Rename…"), QKeySequence(Qt::Key_F2), "renameAction",
+    m_renameAction = addAction(templateMenu, tr("&Rename…"), QKeySequence(tr("Shift+F2")), "renameAction",
                                [this] { renameTemplate(); });
     m_deleteAction = addAction(templateMenu, tr("De&lete"), QKeySequence(tr("Shift+Del")), "deleteAction",
                                [this] { deleteTemplate(); });
@@ -408,10 +425,10 @@ void WorkbenchPage::createActions()
 
     auto* editMenu = new QMenu(tr("&Edit"), this);
     QAction* undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
-    undo->setShortcut(QKeySequence::Undo);
+    undo->setShortcuts(QKeySequence::Undo);
     undo->setObjectName(QStringLiteral("undoAction"));
     QAction* redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    redo->setShortcuts(QKeySequence::Redo);
     redo->setObjectName(QStringLiteral("redoAction"));
     editMenu->addAction(undo);
     editMenu->addAction(redo);

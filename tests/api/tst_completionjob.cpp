@@ -54,6 +54,7 @@ private Q_SLOTS:
     void silentServerTimesOut();
     void progressRestartsTheTimeout();
     void jobDeletesItselfAfterItsFinalSignal();
+    void serverIgnoringStreamAnswersWithPlainJson();
     void timingsComeFromTheInjectedClock();
     void sentBodiesValidateAgainstTheSpec_data();
     void sentBodiesValidateAgainstTheSpec();
@@ -549,16 +550,16 @@ void TestCompletionJob::silentServerTimesOut()
 void TestCompletionJob::progressRestartsTheTimeout()
 {
     ScriptedReply paced;
-    paced.delayBetweenChunksMs = 60; // 9 chunks: ~540 ms in total, never 200 ms silent
+    paced.delayBetweenChunksMs = 60; // 10 events: ~600 ms in total, never more than 60 ms silent
     m_emulator->enqueue(paced);
     auto client = makeClient(ProviderProfile::Kind::OpenAI, 0);
     QElapsedTimer timer;
     timer.start();
     const test::CompletionOutcome outcome =
         test::runCompletion(*client, test::chatRequest(QStringLiteral("a b c"), true),
-                      [](CompletionJob* job, test::CompletionOutcome*) { job->setTimeoutMs(200); });
+                            [](CompletionJob* job, test::CompletionOutcome*) { job->setTimeoutMs(400); });
     QVERIFY2(outcome.finished, qPrintable(outcome.error.humanMessage()));
-    QVERIFY(timer.elapsed() > 200);
+    QVERIFY(timer.elapsed() > 400);
     QCOMPARE(outcome.result.text(), QStringLiteral("Emulated reply to: a b c"));
 }
 
@@ -569,6 +570,20 @@ void TestCompletionJob::jobDeletesItselfAfterItsFinalSignal()
     QVERIFY(outcome.finished);
     QTRY_VERIFY(outcome.job.isNull());
     QVERIFY(client->findChildren<CompletionJob*>().isEmpty());
+}
+
+void TestCompletionJob::serverIgnoringStreamAnswersWithPlainJson()
+{
+    ScriptedReply plain;
+    plain.rawBody = QByteArray(R"({"id":"x1","object":"chat.completion","created":1,"model":"old-server",
+        "choices":[{"index":0,"message":{"role":"assistant","content":"not streamed"},"finish_reason":"stop"}]})");
+    m_emulator->enqueue(plain);
+    auto client = makeClient(ProviderProfile::Kind::OpenAICompatible);
+    const test::CompletionOutcome outcome = test::runCompletion(*client, test::chatRequest(QStringLiteral("x"), true));
+    QVERIFY2(outcome.finished, qPrintable(outcome.error.humanMessage()));
+    QVERIFY(!outcome.result.truncated);
+    QCOMPARE(outcome.result.text(), QStringLiteral("not streamed"));
+    QCOMPARE(outcome.result.model, QStringLiteral("old-server"));
 }
 
 void TestCompletionJob::timingsComeFromTheInjectedClock()

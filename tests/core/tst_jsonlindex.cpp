@@ -12,7 +12,6 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
-
 #include <string>
 #include <thread>
 
@@ -70,38 +69,40 @@ private Q_SLOTS:
         QTest::addColumn<Offsets>("crlf");
         QTest::addColumn<bool>("bom");
 
-        QTest::newRow("empty file") << QByteArray() << QByteArrayList{} << Offsets{} << Offsets{} << false;
-        QTest::newRow("one line without newline") << QByteArray("{}") << QByteArrayList{"{}"} << Offsets{0} << Offsets{0}
-                                                  << false;
-        QTest::newRow("lf") << QByteArray("a\nbc\n") << QByteArrayList{"a", "bc"} << Offsets{0, 2} << Offsets{0, 0}
-                            << false;
-        QTest::newRow("lf, last line without newline")
-            << QByteArray("a\nbc") << QByteArrayList{"a", "bc"} << Offsets{0, 2} << Offsets{0, 0} << false;
-        QTest::newRow("crlf") << QByteArray("a\r\nbc\r\n") << QByteArrayList{"a", "bc"} << Offsets{0, 3}
-                              << Offsets{1, 1} << false;
-        QTest::newRow("mixed endings") << QByteArray("a\r\nb\nc") << QByteArrayList{"a", "b", "c"} << Offsets{0, 3, 5}
-                                       << Offsets{1, 0, 0} << false;
-        QTest::newRow("empty lines inside") << QByteArray("a\n\n\nb\n") << QByteArrayList{"a", "", "", "b"}
-                                            << Offsets{0, 2, 3, 4} << Offsets{0, 0, 0, 0} << false;
-        QTest::newRow("only a newline") << QByteArray("\n") << QByteArrayList{""} << Offsets{0} << Offsets{0} << false;
-        QTest::newRow("empty crlf lines") << QByteArray("\r\n\r\n") << QByteArrayList{"", ""} << Offsets{0, 2}
-                                          << Offsets{1, 1} << false;
-        QTest::newRow("trailing empty line") << QByteArray("a\n\n") << QByteArrayList{"a", ""} << Offsets{0, 2}
-                                             << Offsets{0, 0} << false;
-        QTest::newRow("lone cr is content") << QByteArray("a\rb\n") << QByteArrayList{"a\rb"} << Offsets{0}
-                                            << Offsets{0} << false;
+        QTest::newRow("empty file") << QByteArray() << QByteArrayList {} << Offsets {} << Offsets {} << false;
+        QTest::newRow("one line without newline")
+            << QByteArray("{}") << QByteArrayList { "{}" } << Offsets { 0 } << Offsets { 0 } << false;
+        QTest::newRow("lf") << QByteArray("a\nbc\n") << QByteArrayList { "a", "bc" } << Offsets { 0, 2 }
+                            << Offsets { 0, 0 } << false;
+        QTest::newRow("lf, last line without newline") << QByteArray("a\nbc") << QByteArrayList { "a", "bc" }
+                                                       << Offsets { 0, 2 } << Offsets { 0, 0 } << false;
+        QTest::newRow("crlf") << QByteArray("a\r\nbc\r\n") << QByteArrayList { "a", "bc" } << Offsets { 0, 3 }
+                              << Offsets { 1, 1 } << false;
+        QTest::newRow("mixed endings") << QByteArray("a\r\nb\nc") << QByteArrayList { "a", "b", "c" }
+                                       << Offsets { 0, 3, 5 } << Offsets { 1, 0, 0 } << false;
+        QTest::newRow("empty lines inside") << QByteArray("a\n\n\nb\n") << QByteArrayList { "a", "", "", "b" }
+                                            << Offsets { 0, 2, 3, 4 } << Offsets { 0, 0, 0, 0 } << false;
+        QTest::newRow("only a newline")
+            << QByteArray("\n") << QByteArrayList { "" } << Offsets { 0 } << Offsets { 0 } << false;
+        QTest::newRow("empty crlf lines") << QByteArray("\r\n\r\n") << QByteArrayList { "", "" }
+                                          << Offsets { 0, 2 } << Offsets { 1, 1 } << false;
+        QTest::newRow("trailing empty line") << QByteArray("a\n\n") << QByteArrayList { "a", "" }
+                                             << Offsets { 0, 2 } << Offsets { 0, 0 } << false;
+        QTest::newRow("lone cr is content")
+            << QByteArray("a\rb\n") << QByteArrayList { "a\rb" } << Offsets { 0 } << Offsets { 0 } << false;
         QTest::newRow("cr at end of file without lf")
-            << QByteArray("a\r") << QByteArrayList{"a\r"} << Offsets{0} << Offsets{0} << false;
-        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF{}\n[]") << QByteArrayList{"{}", "[]"} << Offsets{3, 6}
-                             << Offsets{0, 0} << true;
-        QTest::newRow("bom with crlf") << QByteArray("\xEF\xBB\xBF{}\r\n") << QByteArrayList{"{}"} << Offsets{3}
-                                       << Offsets{1} << true;
-        QTest::newRow("bom only") << QByteArray("\xEF\xBB\xBF") << QByteArrayList{} << Offsets{} << Offsets{} << true;
-        QTest::newRow("bom then newline") << QByteArray("\xEF\xBB\xBF\n") << QByteArrayList{""} << Offsets{3}
-                                          << Offsets{0} << true;
+            << QByteArray("a\r") << QByteArrayList { "a\r" } << Offsets { 0 } << Offsets { 0 } << false;
+        QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF{}\n[]") << QByteArrayList { "{}", "[]" }
+                             << Offsets { 3, 6 } << Offsets { 0, 0 } << true;
+        QTest::newRow("bom with crlf") << QByteArray("\xEF\xBB\xBF{}\r\n") << QByteArrayList { "{}" }
+                                       << Offsets { 3 } << Offsets { 1 } << true;
+        QTest::newRow("bom only") << QByteArray("\xEF\xBB\xBF") << QByteArrayList {} << Offsets {}
+                                  << Offsets {} << true;
+        QTest::newRow("bom then newline") << QByteArray("\xEF\xBB\xBF\n") << QByteArrayList { "" }
+                                          << Offsets { 3 } << Offsets { 0 } << true;
         QTest::newRow("bom bytes later are content")
-            << QByteArray("a\n\xEF\xBB\xBF") << QByteArrayList{"a", "\xEF\xBB\xBF"} << Offsets{0, 2} << Offsets{0, 0}
-            << false;
+            << QByteArray("a\n\xEF\xBB\xBF") << QByteArrayList { "a", "\xEF\xBB\xBF" } << Offsets { 0, 2 }
+            << Offsets { 0, 0 } << false;
     }
 
     void splitsLines()
@@ -147,7 +148,8 @@ private Q_SLOTS:
     {
         QFETCH(qint64, offset);
         QFETCH(qint64, line);
-        const auto index = built(QByteArray("\xEF\xBB\xBF" "ab\r\n\ncd"));
+        const auto index = built(QByteArray("\xEF\xBB\xBF"
+                                            "ab\r\n\ncd"));
         QCOMPARE(index->lineAt(offset), line);
     }
 
@@ -155,15 +157,20 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("bytes");
         QTest::addColumn<Offsets>("errors");
-        QTest::newRow("valid multibyte") << QByteArray("\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\"\n") << Offsets{};
-        QTest::newRow("stray continuation byte") << QByteArray("a\x80" "b") << Offsets{1};
-        QTest::newRow("truncated sequence counts once") << QByteArray("\xE2\x82" "a") << Offsets{0};
-        QTest::newRow("overlong encoding") << QByteArray("\xC0\xAF") << Offsets{0, 1};
-        QTest::newRow("surrogate") << QByteArray("\xED\xA0\x80") << Offsets{0, 1, 2};
-        QTest::newRow("beyond U+10FFFF") << QByteArray("x\xF5\x80\x80\x80") << Offsets{1, 2, 3, 4};
-        QTest::newRow("in the second line") << QByteArray("ok\n\xFF\n") << Offsets{3};
-        QTest::newRow("truncated at end of file") << QByteArray("ab\xF0\x9F\x98") << Offsets{2};
-        QTest::newRow("after a bom") << QByteArray("\xEF\xBB\xBF\xFE") << Offsets{3};
+        QTest::newRow("valid multibyte")
+            << QByteArray("\"\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80\"\n") << Offsets {};
+        QTest::newRow("stray continuation byte") << QByteArray("a\x80"
+                                                               "b")
+                                                 << Offsets { 1 };
+        QTest::newRow("truncated sequence counts once") << QByteArray("\xE2\x82"
+                                                                      "a")
+                                                        << Offsets { 0 };
+        QTest::newRow("overlong encoding") << QByteArray("\xC0\xAF") << Offsets { 0, 1 };
+        QTest::newRow("surrogate") << QByteArray("\xED\xA0\x80") << Offsets { 0, 1, 2 };
+        QTest::newRow("beyond U+10FFFF") << QByteArray("x\xF5\x80\x80\x80") << Offsets { 1, 2, 3, 4 };
+        QTest::newRow("in the second line") << QByteArray("ok\n\xFF\n") << Offsets { 3 };
+        QTest::newRow("truncated at end of file") << QByteArray("ab\xF0\x9F\x98") << Offsets { 2 };
+        QTest::newRow("after a bom") << QByteArray("\xEF\xBB\xBF\xFE") << Offsets { 3 };
     }
 
     void reportsInvalidUtf8()
@@ -188,7 +195,7 @@ private Q_SLOTS:
         bytes += '\n';
         const auto index = built(bytes);
         const std::vector<qint64> found = index->utf8ErrorOffsets();
-        QCOMPARE(Offsets(found.begin(), found.end()), Offsets{mib + 12});
+        QCOMPARE(Offsets(found.begin(), found.end()), Offsets { mib + 12 });
         QCOMPARE(index->lineCount(), 1);
     }
 
@@ -225,7 +232,7 @@ private Q_SLOTS:
         const QByteArray bytes = manyLines(count);
         const auto index = built(bytes);
         QCOMPARE(index->lineCount(), count);
-        for (int i : {0, 1, 65535, 65536, 65537, 131072, count - 1})
+        for (int i : { 0, 1, 65535, 65536, 65537, 131072, count - 1 })
             QCOMPARE(index->lineView(i).toByteArray(), "{\"n\":" + QByteArray::number(i) + "}");
         QCOMPARE(index->lineAt(index->lineOffset(123456) + 3), 123456);
         // 5 bytes per line plus a block of slack: well under 8 bytes per line.
@@ -280,7 +287,8 @@ private Q_SLOTS:
         QVERIFY(visible > 0);
         QVERIFY(visible < count);
         QVERIFY(!index.value()->isComplete());
-        QCOMPARE(index.value()->lineView(visible - 1).toByteArray(), "{\"n\":" + QByteArray::number(visible - 1) + "}");
+        QCOMPARE(index.value()->lineView(visible - 1).toByteArray(),
+            "{\"n\":" + QByteArray::number(visible - 1) + "}");
         QCOMPARE(index.value()->lineAt(index.value()->lineOffset(visible - 1)), visible - 1);
 
         future.cancel();

@@ -57,14 +57,14 @@ private Q_SLOTS:
         QTest::addColumn<bool>("caseSensitive");
         QTest::addColumn<Lines>("expected");
         const QByteArray text("{\"a\":\"Hello\"}\n{\"a\":\"hello hello\"}\r\n\n{\"b\":\"HELLO\"}\n{\"c\":1}");
-        QTest::newRow("case sensitive") << text << QByteArray("hello") << true << Lines{1};
-        QTest::newRow("ascii case folded") << text << QByteArray("hello") << false << Lines{0, 1, 3};
-        QTest::newRow("key text") << text << QByteArray("\"c\"") << true << Lines{4};
-        QTest::newRow("no match") << text << QByteArray("absent") << false << Lines{};
-        QTest::newRow("empty needle matches nothing") << text << QByteArray() << false << Lines{};
-        QTest::newRow("newline never matches") << text << QByteArray("}\n{") << false << Lines{};
+        QTest::newRow("case sensitive") << text << QByteArray("hello") << true << Lines { 1 };
+        QTest::newRow("ascii case folded") << text << QByteArray("hello") << false << Lines { 0, 1, 3 };
+        QTest::newRow("key text") << text << QByteArray("\"c\"") << true << Lines { 4 };
+        QTest::newRow("no match") << text << QByteArray("absent") << false << Lines {};
+        QTest::newRow("empty needle matches nothing") << text << QByteArray() << false << Lines {};
+        QTest::newRow("newline never matches") << text << QByteArray("}\n{") << false << Lines {};
         QTest::newRow("utf-8 bytes") << QByteArray("{\"t\":\"caf\xC3\xA9\"}\n{\"t\":\"cafe\"}")
-                                     << QByteArray("caf\xC3\xA9") << false << Lines{0};
+                                     << QByteArray("caf\xC3\xA9") << false << Lines { 0 };
     }
 
     void findsMatchingLines()
@@ -75,8 +75,9 @@ private Q_SLOTS:
         QFETCH(Lines, expected);
         const auto index = open(bytes);
         index->build();
-        QCOMPARE(collect(JsonlSearch::start(index, needle, caseSensitive ? Qt::CaseSensitive : Qt::CaseInsensitive)),
-                 expected);
+        QCOMPARE(collect(JsonlSearch::start(
+                     index, needle, caseSensitive ? Qt::CaseSensitive : Qt::CaseInsensitive)),
+            expected);
     }
 
     void followsAnIndexStillBuilding()

@@ -203,6 +203,9 @@ QList<SendStep> OpenAiEmulator::handle(const EmulatorRequest& request)
         if (script.rawBody) {
             response.streamed = false;
             response.body = *script.rawBody;
+            response.contentType = QJsonDocument::fromJson(response.body).isNull()
+                ? QByteArrayLiteral("text/plain; charset=utf-8")
+                : QByteArrayLiteral("application/json");
         }
     }
     response.headers.append({QByteArrayLiteral("x-request-id"), "req_emu_" + QByteArray::number(number)});

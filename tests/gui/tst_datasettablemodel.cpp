@@ -15,7 +15,6 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <thread>
 
 using tb::DatasetTableModel;
@@ -25,16 +24,17 @@ using Format = DatasetTableModel::Format;
 namespace {
 
 // One line per kind of row the viewer meets.
-const QByteArray kFixture = "{\"messages\":[{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"user\",\"content\":\"q\"},"
-                            "{\"role\":\"assistant\",\"content\":\"a\"},{\"role\":\"user\",\"content\":\"q2\"}]}\n"
-                            "{\"prompt\":\"p\",\"completion\":\" c\"}\r\n"
-                            "{\"input\":{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}]},"
-                            "\"preferred_output\":[{\"role\":\"assistant\",\"content\":\"y\"}],"
-                            "\"non_preferred_output\":[{\"role\":\"assistant\",\"content\":\"n\"}]}\n"
-                            "{\"messages\":[{\"role\":\"user\",\"content\":\"unterminated}]}\n"
-                            "\n"
-                            "[1,2,3]\n"
-                            "{\"text\":\"no known fields\"}";
+const QByteArray kFixture
+    = "{\"messages\":[{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"user\",\"content\":\"q\"},"
+      "{\"role\":\"assistant\",\"content\":\"a\"},{\"role\":\"user\",\"content\":\"q2\"}]}\n"
+      "{\"prompt\":\"p\",\"completion\":\" c\"}\r\n"
+      "{\"input\":{\"messages\":[{\"role\":\"user\",\"content\":\"q\"}]},"
+      "\"preferred_output\":[{\"role\":\"assistant\",\"content\":\"y\"}],"
+      "\"non_preferred_output\":[{\"role\":\"assistant\",\"content\":\"n\"}]}\n"
+      "{\"messages\":[{\"role\":\"user\",\"content\":\"unterminated}]}\n"
+      "\n"
+      "[1,2,3]\n"
+      "{\"text\":\"no known fields\"}";
 
 } // namespace
 
@@ -87,7 +87,8 @@ private Q_SLOTS:
     void init()
     {
         m_model = new DatasetTableModel(this);
-        m_tester = new QAbstractItemModelTester(m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
+        m_tester = new QAbstractItemModelTester(
+            m_model, QAbstractItemModelTester::FailureReportingMode::QtTest, this);
     }
 
     void cleanup()
@@ -102,13 +103,15 @@ private Q_SLOTS:
         QTest::addColumn<int>("format");
         QTest::addColumn<QString>("roles");
         QTest::addColumn<QVariant>("messages");
-        QTest::newRow("chat") << 0 << int(Format::Chat) << QStringLiteral("system, user, assistant") << QVariant(4);
+        QTest::newRow("chat") << 0 << int(Format::Chat) << QStringLiteral("system, user, assistant")
+                              << QVariant(4);
         QTest::newRow("legacy with crlf") << 1 << int(Format::Legacy) << QString() << QVariant();
         QTest::newRow("dpo") << 2 << int(Format::Dpo) << QStringLiteral("user") << QVariant(1);
         QTest::newRow("invalid json") << 3 << int(Format::InvalidJson) << QString() << QVariant();
         QTest::newRow("empty line") << 4 << int(Format::Empty) << QString() << QVariant();
         QTest::newRow("array") << 5 << int(Format::NotAnObject) << QString() << QVariant();
-        QTest::newRow("unknown object, no final newline") << 6 << int(Format::Unknown) << QString() << QVariant();
+        QTest::newRow("unknown object, no final newline")
+            << 6 << int(Format::Unknown) << QString() << QVariant();
     }
 
     void describesEachLine()
@@ -122,11 +125,13 @@ private Q_SLOTS:
         QCOMPARE(m_model->columnCount(), int(DatasetTableModel::ColumnCount));
         QCOMPARE(cell(row, DatasetTableModel::LineColumn).toLongLong(), qint64(row + 1));
         QCOMPARE(cell(row, 0, DatasetTableModel::FormatRole).toInt(), format);
-        QCOMPARE(cell(row, DatasetTableModel::FormatColumn).toString(), DatasetTableModel::formatName(Format(format)));
+        QCOMPARE(cell(row, DatasetTableModel::FormatColumn).toString(),
+            DatasetTableModel::formatName(Format(format)));
         QCOMPARE(cell(row, DatasetTableModel::RolesColumn).toString(), roles);
         QCOMPARE(cell(row, DatasetTableModel::MessagesColumn), messages);
         QCOMPARE(cell(row, DatasetTableModel::StatusColumn).toString(), QStringLiteral("—"));
-        QCOMPARE(cell(row, DatasetTableModel::LineColumn, DatasetTableModel::LineNumberRole).toLongLong(), qint64(row));
+        QCOMPARE(cell(row, DatasetTableModel::LineColumn, DatasetTableModel::LineNumberRole).toLongLong(),
+            qint64(row));
     }
 
     void explainsInvalidJsonInTooltip()
@@ -222,14 +227,15 @@ private Q_SLOTS:
         m_model->setStatusProvider([&](qint64 line) -> std::optional<DatasetTableModel::RowStatus> {
             if (line != 2)
                 return std::nullopt;
-            return DatasetTableModel::RowStatus{errors, warnings, QStringLiteral("first finding")};
+            return DatasetTableModel::RowStatus { errors, warnings, QStringLiteral("first finding") };
         });
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().at(0).toModelIndex().column(), int(DatasetTableModel::StatusColumn));
         QCOMPARE(changed.first().at(1).toModelIndex().row(), 6);
         // Untranslated %n plurals read "%n error(s)" with the number filled in.
         QCOMPARE(cell(2, DatasetTableModel::StatusColumn).toString(), text);
-        QCOMPARE(cell(2, DatasetTableModel::StatusColumn, Qt::ToolTipRole).toString(), QStringLiteral("first finding"));
+        QCOMPARE(cell(2, DatasetTableModel::StatusColumn, Qt::ToolTipRole).toString(),
+            QStringLiteral("first finding"));
         QCOMPARE(cell(1, DatasetTableModel::StatusColumn).toString(), QStringLiteral("—"));
         QCOMPARE(cell(2, DatasetTableModel::StatusColumn, Qt::ForegroundRole).isValid(), errors > 0);
     }
@@ -240,8 +246,8 @@ private Q_SLOTS:
         m_model->setLineFilter({});
         QCOMPARE(m_model->rowCount(), 0);
         QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
-        m_model->appendFilteredLines({1, 3});
-        m_model->appendFilteredLines({6});
+        m_model->appendFilteredLines({ 1, 3 });
+        m_model->appendFilteredLines({ 6 });
         QCOMPARE(inserted.count(), 2);
         QCOMPARE(m_model->rowCount(), 3);
         QCOMPARE(m_model->lineForRow(1), 3);
@@ -258,7 +264,8 @@ private Q_SLOTS:
     void parsesLongLinesInTheBackground()
     {
         const QByteArray content(DatasetTableModel::kSyncParseLimit + 10, 'x');
-        const QByteArray bytes = "{\"messages\":[{\"role\":\"assistant\",\"content\":\"" + content + "\"}]}\n{}\n";
+        const QByteArray bytes
+            = "{\"messages\":[{\"role\":\"assistant\",\"content\":\"" + content + "\"}]}\n{}\n";
         m_model->setIndex(builtIndex(bytes));
         QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
         QCOMPARE(cell(0, 0, DatasetTableModel::FormatRole).toInt(), int(Format::Pending));

@@ -69,8 +69,8 @@ private Q_SLOTS:
         openAndWait(view, write(fixture()));
         QCOMPARE(view.model()->rowCount(), 1000);
         QVERIFY2(view.statusText().contains(QStringLiteral("1,000 lines"))
-                     || view.statusText().contains(QStringLiteral("1000 lines")),
-                 qPrintable(view.statusText()));
+                || view.statusText().contains(QStringLiteral("1000 lines")),
+            qPrintable(view.statusText()));
         QTRY_COMPARE(view.detailLine(), 0);
         QVERIFY(view.detail().conversationHtml.contains(QStringLiteral("hay 1")));
         QCOMPARE(view.model()->data(view.model()->index(0, DatasetTableModel::TokensColumn)).toLongLong(), 7);

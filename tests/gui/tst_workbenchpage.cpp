@@ -54,6 +54,14 @@ namespace {
 const QString kSentiment = QStringLiteral(":/templates/sentiment-few-shot.json");
 const QString kAdventure = QStringLiteral(":/templates/text-adventure-chat.json");
 
+// With TUNEBENCH_SCREENSHOT_DIR set (e.g. under xvfb-run), saves the window for the docs.
+void saveScreenshot(QWidget* window, const QString& name)
+{
+    const QString folder = qEnvironmentVariable("TUNEBENCH_SCREENSHOT_DIR");
+    if (!folder.isEmpty())
+        window->grab().save(QDir(folder).filePath(name));
+}
+
 QString content(const TemplateDocument* document, int message)
 {
     return document->content().messages().at(message).toObject().value(QStringLiteral("content")).toString();
@@ -83,6 +91,8 @@ private Q_SLOTS:
     void chatModeAppendsRepliesAndTakesTheNextTurn();
 
 private:
+    void createWindow();
+    void destroyWindow();
     bool openTemplate(const QString& path);
     bool duplicate(const QString& name);
     void keyOnWindow(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
@@ -105,7 +115,9 @@ private:
 void TestWorkbenchPage::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    m_dialogs.setInteractive(false); // an unexpected question must not hang the test
     QVERIFY(m_emulator.listen());
+    m_emulator.setExpectedApiKey(QStringLiteral("sk-test-key"));
 }
 
 void TestWorkbenchPage::init()
@@ -119,6 +131,8 @@ void TestWorkbenchPage::init()
     m_profiles = std::make_unique<ProfileStore>(*m_settings);
     ProviderProfile profile = ProviderProfile::openAICompatible(QStringLiteral("emulator"), QStringLiteral("Emulator"),
                                                                 m_emulator.baseUrl());
+    // OpenAI kind: needs the stored key and asks for usage in the stream.
+    profile.kind = ProviderProfile::Kind::OpenAI;
     profile.defaultModel = QString::fromLatin1(OpenAiEmulator::kDefaultModel);
     profile.maxRetries = 0;
     QVERIFY(m_profiles->save(profile));
@@ -126,7 +140,16 @@ void TestWorkbenchPage::init()
     m_credentials = std::make_unique<CredentialStore>(QStringLiteral("io.tunebench.Tests"),
                                                       CredentialStore::Backend::SessionMemory);
     m_keys = std::make_unique<ApiKeyResolver>(*m_credentials, QProcessEnvironment());
+    bool stored = false;
+    m_credentials->writeKey(QStringLiteral("emulator"), QStringLiteral("sk-test-key"), this,
+                            [&stored](Status status) { stored = bool(status); });
+    QTRY_VERIFY(stored);
 
+    createWindow();
+}
+
+void TestWorkbenchPage::createWindow()
+{
     WorkbenchServices services;
     services.settings = m_settings.get();
     services.profiles = m_profiles.get();
@@ -150,20 +173,27 @@ void TestWorkbenchPage::init()
     QVERIFY(loaded.count() > 0 || loaded.wait());
 }
 
-void TestWorkbenchPage::cleanup()
+void TestWorkbenchPage::destroyWindow()
 {
-    m_page->document()->undoStack()->setClean(); // no "save changes?" on close
+    if (m_page)
+        m_page->document()->undoStack()->setClean(); // no "save changes?" on close
     m_chatTester.reset();
     m_templatesTester.reset();
     m_fewShotTester.reset();
     m_window.reset();
     m_page = nullptr;
+}
+
+void TestWorkbenchPage::cleanup()
+{
+    destroyWindow();
     m_keys.reset();
     m_credentials.reset();
     m_profiles.reset();
     m_settings.reset();
     m_dir.reset();
     QCOMPARE(m_dialogs.pendingAnswers(), 0);
+    QCOMPARE(m_dialogs.unansweredQuestions(), 0);
 }
 
 bool TestWorkbenchPage::openTemplate(const QString& path)
@@ -219,11 +249,8 @@ void TestWorkbenchPage::fillingAFieldRendersThePreviewAndIsRemembered()
     QVERIFY(m_page->tokenLabel()->text().contains(QStringLiteral("estimate")));
 
     // A new window over the same settings remembers the value.
-    m_window.reset();
-    m_fewShotTester.reset();
-    m_templatesTester.reset();
-    m_chatTester.reset();
-    init();
+    destroyWindow();
+    createWindow();
     QVERIFY(openTemplate(kSentiment));
     QCOMPARE(m_page->parameterForm()->values().value(QStringLiteral("review")), QStringLiteral("Lovely soup"));
 }
@@ -245,9 +272,9 @@ void TestWorkbenchPage::duplicatingGivesAnEditableCopyWhoseTableEditsTheTemplate
     QVERIFY(editor && editor != view);
     QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
     QTest::keyClicks(editor, QStringLiteral("4: Good food, friendly staff."));
-    QTest::keyClick(editor, Qt::Key_Return);
+    QTest::keyClick(editor, Qt::Key_Return); // the delegate commits on the next event loop pass
 
-    QCOMPARE(content(document, 2), QStringLiteral("4: Good food, friendly staff."));
+    QTRY_COMPARE(content(document, 2), QStringLiteral("4: Good food, friendly staff."));
     QVERIFY(document->isModified());
     QTRY_VERIFY(m_page->jsonEditor()->textEdit()->toPlainText().contains(QStringLiteral("4: Good food, friendly staff.")));
     QCOMPARE(m_page->messagesEditor()->contentEdit(2)->toPlainText(), QStringLiteral("4: Good food, friendly staff."));
@@ -296,6 +323,7 @@ void TestWorkbenchPage::oneUndoStackCoversEveryView()
         QTest::keyClick(edit, Qt::Key_Z, Qt::ControlModifier); // reaches the window's Undo
     } else if (view == 1) {
         QVERIFY(m_page->fewShotModel()->setData(m_page->fewShotModel()->index(1, 0), QStringLiteral("x"), Qt::EditRole));
+        m_page->fewShotView()->setFocus();
         keyOnWindow(Qt::Key_Z, Qt::ControlModifier);
     } else {
         m_page->editorTabs()->setCurrentIndex(2);
@@ -379,6 +407,8 @@ void TestWorkbenchPage::runStreamsTheReplyIncrementally()
     for (int i = 1; i < seen.size(); ++i)
         QVERIFY(seen.at(i).startsWith(seen.at(i - 1)) && seen.at(i).size() > seen.at(i - 1).size());
     QCOMPARE(m_page->outputEdit()->toPlainText(), reply.replyText);
+    m_page->editorTabs()->setCurrentIndex(1);
+    saveScreenshot(m_window.get(), QStringLiteral("workbench-run.png"));
     const QString status = m_page->runStatusLabel()->text();
     QVERIFY2(status.contains(QStringLiteral("prompt")) && status.contains(QStringLiteral("completion tokens"))
                  && status.contains(QStringLiteral("first token")) && status.contains(QStringLiteral("total")),
@@ -454,6 +484,8 @@ void TestWorkbenchPage::chatModeAppendsRepliesAndTakesTheNextTurn()
     QCOMPARE(sent.size(), 8);
     QCOMPARE(sent.at(1).toObject().value(QStringLiteral("content")).toString(), QStringLiteral("Look up"));
     QCOMPARE(sent.last().toObject().value(QStringLiteral("content")).toString(), QStringLiteral("Light the lantern"));
+
+    saveScreenshot(m_window.get(), QStringLiteral("workbench-chat.png"));
 
     // Append the conversation as one chat training example.
     const QString jsonl = m_dir->filePath(QStringLiteral("train.jsonl"));

@@ -1,0 +1,30 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Writes a copy of a JSONL dataset without repeated examples (and without blank lines):
+// exact repeats of a line, or also repeats that differ only in whitespace and key order.
+
+#include "core/result.h"
+
+#include <QString>
+
+namespace tb {
+
+class JsonlIndex;
+
+class DatasetDeduplicator
+{
+public:
+    enum class Mode { Exact, Normalized };
+    struct Outcome
+    {
+        qint64 kept = 0;
+        qint64 removed = 0; // duplicates left out (blank lines are not counted)
+    };
+
+    // `outputPath` must not exist yet: the input is never overwritten.
+    static Result<Outcome> run(const JsonlIndex& index, const QString& outputPath, Mode mode);
+};
+
+} // namespace tb
