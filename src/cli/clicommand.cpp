@@ -2,11 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/clicommand.h"
 
-#include "cli/exitcode.h"
-#include "core/templatecatalog.h"
-
 #include "api/accountconnector.h"
 #include "api/profilestore.h"
+#include "cli/exitcode.h"
+#include "core/templatecatalog.h"
 #include "secrets/apikeyresolver.h"
 #include "secrets/credentialstore.h"
 
@@ -14,12 +13,12 @@
 #include <QProcessEnvironment>
 #include <QSettings>
 #include <QTimer>
-
 #include <cstdio>
 
 namespace tb::cli {
 
-CliCommand::CliCommand(QObject* parent) : QObject(parent)
+CliCommand::CliCommand(QObject* parent)
+    : QObject(parent)
 {
     // Unbuffered so streamed text reaches a pipe as it arrives.
     m_stdout.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
@@ -30,11 +29,11 @@ CliCommand::~CliCommand() = default;
 
 void CliCommand::addProfileOptions(QCommandLineParser& parser)
 {
-    parser.addOption({QStringLiteral("profile"), tr("Provider profile to use (see Settings in the app)."),
-                      QStringLiteral("id")});
-    parser.addOption({QStringLiteral("base-url"),
-                      tr("Base URL of an OpenAI-compatible server, e.g. http://localhost:11434/v1."),
-                      QStringLiteral("url")});
+    parser.addOption({ QStringLiteral("profile"), tr("Provider profile to use (see Settings in the app)."),
+        QStringLiteral("id") });
+    parser.addOption({ QStringLiteral("base-url"),
+        tr("Base URL of an OpenAI-compatible server, e.g. http://localhost:11434/v1."),
+        QStringLiteral("url") });
 }
 
 Result<ProviderProfile> CliCommand::selectProfile(const QCommandLineParser& parser)
@@ -86,14 +85,15 @@ void CliCommand::start(const QStringList& arguments)
         parser.addHelpOption();
         configure(parser);
         if (!parser.parse(arguments)) {
-            finish(Usage, parser.errorText() + QStringLiteral("\nTry 'tunebench ") + name()
-                              + QStringLiteral(" --help'."));
+            finish(Usage,
+                parser.errorText() + QStringLiteral("\nTry 'tunebench ") + name()
+                    + QStringLiteral(" --help'."));
             return;
         }
         if (parser.isSet(QStringLiteral("help"))) {
             writeOut(parser.helpText().replace(QStringLiteral("tunebench [options]"),
-                                               QStringLiteral("tunebench ") + name() + QStringLiteral(" [options]"))
-                     + QLatin1Char('\n'));
+                         QStringLiteral("tunebench ") + name() + QStringLiteral(" [options]"))
+                + QLatin1Char('\n'));
             finish(Ok);
             return;
         }

@@ -15,7 +15,6 @@
 #include <QFile>
 #include <QObject>
 #include <QStringList>
-
 #include <functional>
 #include <memory>
 

@@ -14,7 +14,6 @@
 #include <QCoreApplication>
 #include <QLoggingCategory>
 #include <QTextStream>
-
 #include <memory>
 
 namespace tb::cli {
@@ -42,9 +41,9 @@ std::unique_ptr<CliCommand> createCommand(const QString& name)
 
 const QStringList& commandNames()
 {
-    static const QStringList names{QStringLiteral("run"), QStringLiteral("params"), QStringLiteral("models"),
-                                     QStringLiteral("validate"), QStringLiteral("prepare"), QStringLiteral("dedupe"),
-                                     QStringLiteral("split")};
+    static const QStringList names { QStringLiteral("run"), QStringLiteral("params"),
+        QStringLiteral("models"), QStringLiteral("validate"), QStringLiteral("prepare"),
+        QStringLiteral("dedupe"), QStringLiteral("split") };
     return names;
 }
 
@@ -55,15 +54,17 @@ QString overview()
                                   "Commands:\n");
     for (const QString& name : commandNames())
         text += QStringLiteral("  %1  %2\n").arg(name, -8).arg(createCommand(name)->summary());
-    text += QStringLiteral("\n'tunebench COMMAND --help' describes a command.\n"
-                           "Exit codes: 0 ok, 1 data has errors, 2 usage, 3 API or network error,\n"
-                           "            4 unreadable or invalid input file, 5 no API key or keychain failure.\n");
+    text += QStringLiteral(
+        "\n'tunebench COMMAND --help' describes a command.\n"
+        "Exit codes: 0 ok, 1 data has errors, 2 usage, 3 API or network error,\n"
+        "            4 unreadable or invalid input file, 5 no API key or keychain failure.\n");
     return text;
 }
 
 bool isHelpArgument(const QString& argument)
 {
-    return argument == QLatin1String("--help") || argument == QLatin1String("-h") || argument == QLatin1String("help");
+    return argument == QLatin1String("--help") || argument == QLatin1String("-h")
+        || argument == QLatin1String("help");
 }
 
 } // namespace
@@ -71,7 +72,7 @@ bool isHelpArgument(const QString& argument)
 bool CommandLineApp::handles(const QString& firstArgument)
 {
     return commandNames().contains(firstArgument) || isHelpArgument(firstArgument)
-           || firstArgument == QLatin1String("--version");
+        || firstArgument == QLatin1String("--version");
 }
 
 int CommandLineApp::exec(int argc, char* argv[])
@@ -97,7 +98,8 @@ int CommandLineApp::exec(int argc, char* argv[])
         return Ok;
     }
     std::unique_ptr<CliCommand> command = createCommand(first);
-    QObject::connect(command.get(), &CliCommand::finished, &app, [](int code) { QCoreApplication::exit(code); });
+    QObject::connect(
+        command.get(), &CliCommand::finished, &app, [](int code) { QCoreApplication::exit(code); });
     command->start(arguments);
     return app.exec();
 }

@@ -17,10 +17,11 @@ QString DedupeCommand::summary() const
 
 void DedupeCommand::configure(QCommandLineParser& parser)
 {
-    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      tr("Output file (default: FILE with _deduped before the extension); must not exist."),
-                      QStringLiteral("file")});
-    parser.addOption({QStringLiteral("normalized"), tr("Also drop examples that differ only in whitespace or key order.")});
+    parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
+        tr("Output file (default: FILE with _deduped before the extension); must not exist."),
+        QStringLiteral("file") });
+    parser.addOption({ QStringLiteral("normalized"),
+        tr("Also drop examples that differ only in whitespace or key order.") });
     parser.addPositionalArgument(QStringLiteral("file"), tr("The JSONL file."));
 }
 
@@ -33,8 +34,8 @@ void DedupeCommand::execute(const QCommandLineParser& parser)
     const QString path = parser.positionalArguments().at(0);
     const QFileInfo info(path);
     const QString output = parser.isSet(QStringLiteral("output"))
-                               ? parser.value(QStringLiteral("output"))
-                               : info.path() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral("_deduped.jsonl");
+        ? parser.value(QStringLiteral("output"))
+        : info.path() + QLatin1Char('/') + info.completeBaseName() + QStringLiteral("_deduped.jsonl");
     Result<std::shared_ptr<JsonlIndex>> index = JsonlIndex::open(path);
     if (!index) {
         finish(InputError, index.error().toString());
@@ -48,7 +49,10 @@ void DedupeCommand::execute(const QCommandLineParser& parser)
         finish(InputError, outcome.error().toString());
         return;
     }
-    writeOut(tr("Wrote %1: %2 examples kept, %3 duplicates removed\n").arg(output).arg(outcome->kept).arg(outcome->removed));
+    writeOut(tr("Wrote %1: %2 examples kept, %3 duplicates removed\n")
+                 .arg(output)
+                 .arg(outcome->kept)
+                 .arg(outcome->removed));
     finish(Ok);
 }
 

@@ -17,7 +17,7 @@ QString ModelsCommand::summary() const
 void ModelsCommand::configure(QCommandLineParser& parser)
 {
     addProfileOptions(parser);
-    parser.addOption({QStringLiteral("json"), tr("Print the provider's list object as JSON.")});
+    parser.addOption({ QStringLiteral("json"), tr("Print the provider's list object as JSON.") });
 }
 
 void ModelsCommand::execute(const QCommandLineParser& parser)
@@ -31,17 +31,17 @@ void ModelsCommand::execute(const QCommandLineParser& parser)
     connectAccount(*profile, [this, json](ApiClient* client) {
         ModelListJob* job = client->createModelList();
         connect(job, &ModelListJob::finished, this,
-                [this, json](const QList<ModelInfo>& models, const QJsonObject& response) {
-                    if (json) {
-                        writeOut(QString::fromUtf8(QJsonDocument(response).toJson(QJsonDocument::Indented)));
-                    } else {
-                        for (const ModelInfo& model : models)
-                            writeOut(model.id + QLatin1Char('\n'));
-                    }
-                    finish(Ok);
-                });
+            [this, json](const QList<ModelInfo>& models, const QJsonObject& response) {
+                if (json) {
+                    writeOut(QString::fromUtf8(QJsonDocument(response).toJson(QJsonDocument::Indented)));
+                } else {
+                    for (const ModelInfo& model : models)
+                        writeOut(model.id + QLatin1Char('\n'));
+                }
+                finish(Ok);
+            });
         connect(job, &ModelListJob::failed, this,
-                [this](const ApiError& error) { finish(ApiFailure, error.humanMessage()); });
+            [this](const ApiError& error) { finish(ApiFailure, error.humanMessage()); });
         job->start();
     });
 }

@@ -17,8 +17,9 @@ QString ParamsCommand::summary() const
 
 void ParamsCommand::configure(QCommandLineParser& parser)
 {
-    parser.addOption({QStringLiteral("json"), tr("Print the parameters and their metadata as JSON.")});
-    parser.addPositionalArgument(QStringLiteral("template"), tr("Template file, or the name of a bundled template."));
+    parser.addOption({ QStringLiteral("json"), tr("Print the parameters and their metadata as JSON.") });
+    parser.addPositionalArgument(
+        QStringLiteral("template"), tr("Template file, or the name of a bundled template."));
 }
 
 void ParamsCommand::execute(const QCommandLineParser& parser)
@@ -40,10 +41,9 @@ void ParamsCommand::execute(const QCommandLineParser& parser)
     }
     QJsonArray parameters;
     for (const ParameterSpec& spec : loaded->parameters()) {
-        QJsonObject parameter{{QStringLiteral("name"), spec.name},
-                              {QStringLiteral("description"), spec.description},
-                              {QStringLiteral("multiline"), spec.multiline},
-                              {QStringLiteral("file"), spec.fromFile}};
+        QJsonObject parameter { { QStringLiteral("name"), spec.name },
+            { QStringLiteral("description"), spec.description },
+            { QStringLiteral("multiline"), spec.multiline }, { QStringLiteral("file"), spec.fromFile } };
         if (spec.hasDefault)
             parameter.insert(QStringLiteral("default"), spec.defaultValue);
         parameters.append(parameter);

@@ -6,7 +6,6 @@
 #include "core/legacyprepare.h"
 
 #include <QTextStream>
-
 #include <cstdio>
 #include <memory>
 
@@ -14,13 +13,16 @@ namespace tb::cli {
 
 QString PrepareCommand::summary() const
 {
-    return tr("Analyze a prompt/completion file like 'openai tools fine_tunes.prepare_data' and write the fixed copy.");
+    return tr("Analyze a prompt/completion file like 'openai tools fine_tunes.prepare_data' and write the "
+              "fixed copy.");
 }
 
 void PrepareCommand::configure(QCommandLineParser& parser)
 {
-    parser.addOption({{QStringLiteral("q"), QStringLiteral("quiet")}, tr("Accept all recommendations without asking.")});
-    parser.addPositionalArgument(QStringLiteral("file"), tr("JSONL, JSON, CSV, TSV or TXT file of prompt-completion examples."));
+    parser.addOption({ { QStringLiteral("q"), QStringLiteral("quiet") },
+        tr("Accept all recommendations without asking.") });
+    parser.addPositionalArgument(
+        QStringLiteral("file"), tr("JSONL, JSON, CSV, TSV or TXT file of prompt-completion examples."));
 }
 
 void PrepareCommand::execute(const QCommandLineParser& parser)

@@ -17,16 +17,19 @@ QString RunCommand::summary() const
 
 void RunCommand::configure(QCommandLineParser& parser)
 {
-    parser.addOption({{QStringLiteral("p"), QStringLiteral("param")},
-                      tr("Value of a {{ placeholder }}: name=value, or name=@file to read the value from a "
-                         "file (write @@ for a literal leading @). Repeatable."),
-                      QStringLiteral("name=value")});
-    parser.addOption({{QStringLiteral("m"), QStringLiteral("model")},
-                      tr("Model to use (overrides the template and the profile)."), QStringLiteral("model")});
+    parser.addOption({ { QStringLiteral("p"), QStringLiteral("param") },
+        tr("Value of a {{ placeholder }}: name=value, or name=@file to read the value from a "
+           "file (write @@ for a literal leading @). Repeatable."),
+        QStringLiteral("name=value") });
+    parser.addOption({ { QStringLiteral("m"), QStringLiteral("model") },
+        tr("Model to use (overrides the template and the profile)."), QStringLiteral("model") });
     addProfileOptions(parser);
-    parser.addOption({QStringLiteral("no-stream"), tr("Wait for the whole reply instead of streaming it.")});
-    parser.addOption({QStringLiteral("json"), tr("Print the final response object as JSON instead of the text.")});
-    parser.addPositionalArgument(QStringLiteral("template"), tr("Template file, or the name of a bundled template."));
+    parser.addOption(
+        { QStringLiteral("no-stream"), tr("Wait for the whole reply instead of streaming it.") });
+    parser.addOption(
+        { QStringLiteral("json"), tr("Print the final response object as JSON instead of the text.") });
+    parser.addPositionalArgument(
+        QStringLiteral("template"), tr("Template file, or the name of a bundled template."));
 }
 
 void RunCommand::execute(const QCommandLineParser& parser)
@@ -52,8 +55,8 @@ void RunCommand::execute(const QCommandLineParser& parser)
             missing.append(parameter);
     }
     if (!missing.isEmpty()) {
-        finish(Usage, tr("no value for %1; pass --param NAME=VALUE for each.")
-                          .arg(missing.join(QStringLiteral(", "))));
+        finish(Usage,
+            tr("no value for %1; pass --param NAME=VALUE for each.").arg(missing.join(QStringLiteral(", "))));
         return;
     }
     for (auto it = values->cbegin(); it != values->cend(); ++it) {
@@ -70,6 +73,12 @@ void RunCommand::execute(const QCommandLineParser& parser)
     QJsonObject body = loaded->render(*values);
     if (parser.isSet(QStringLiteral("model")))
         body.insert(QStringLiteral("model"), parser.value(QStringLiteral("model")));
+    if (!body.contains(QLatin1String("model")) && profile->defaultModel.isEmpty()) {
+        finish(Usage,
+            tr("no model given: pass --model NAME ('tunebench models' lists them) or set \"model\" "
+               "in the template."));
+        return;
+    }
     const bool chat = loaded->kind() == PromptTemplate::Kind::Chat;
     connectAccount(*profile, [this, body, chat](ApiClient* client) { send(client, body, chat); });
 }
@@ -137,7 +146,8 @@ void RunCommand::onFinished(const CompletionResult& result)
             m_endsWithNewline = result.text().endsWith(QLatin1Char('\n'));
         }
         for (qsizetype i = 1; i < result.choices.size(); ++i) {
-            writeOut(QStringLiteral("%1--- choice %2 ---\n").arg(m_endsWithNewline ? QString() : QStringLiteral("\n"))
+            writeOut(QStringLiteral("%1--- choice %2 ---\n")
+                         .arg(m_endsWithNewline ? QString() : QStringLiteral("\n"))
                          .arg(result.choices.at(i).index));
             writeOut(result.choices.at(i).text);
             m_endsWithNewline = result.choices.at(i).text.endsWith(QLatin1Char('\n'));

@@ -12,16 +12,19 @@ namespace tb::cli {
 
 QString SplitCommand::summary() const
 {
-    return tr("Split a JSONL dataset into FILE_train.jsonl and FILE_valid.jsonl (seeded, optionally stratified).");
+    return tr(
+        "Split a JSONL dataset into FILE_train.jsonl and FILE_valid.jsonl (seeded, optionally stratified).");
 }
 
 void SplitCommand::configure(QCommandLineParser& parser)
 {
-    parser.addOption({QStringLiteral("valid-fraction"), tr("Share of examples for validation (default 0.1)."),
-                      QStringLiteral("fraction"), QStringLiteral("0.1")});
-    parser.addOption({QStringLiteral("seed"), tr("Random seed (default 42)."), QStringLiteral("n"), QStringLiteral("42")});
-    parser.addOption({QStringLiteral("stratify"),
-                      tr("Keep each label's share in both files (label: the completion, or the last assistant reply).")});
+    parser.addOption(
+        { QStringLiteral("valid-fraction"), tr("Share of examples for validation (default 0.1)."),
+            QStringLiteral("fraction"), QStringLiteral("0.1") });
+    parser.addOption({ QStringLiteral("seed"), tr("Random seed (default 42)."), QStringLiteral("n"),
+        QStringLiteral("42") });
+    parser.addOption({ QStringLiteral("stratify"),
+        tr("Keep each label's share in both files (label: the completion, or the last assistant reply).") });
     parser.addPositionalArgument(QStringLiteral("file"), tr("The JSONL file."));
 }
 
@@ -53,13 +56,18 @@ void SplitCommand::execute(const QCommandLineParser& parser)
         return;
     }
     (*index)->build();
-    const QString train = stem + QStringLiteral("_train.jsonl"), valid = stem + QStringLiteral("_valid.jsonl");
+    const QString train = stem + QStringLiteral("_train.jsonl"),
+                  valid = stem + QStringLiteral("_valid.jsonl");
     const Result<DatasetSplitter::Outcome> outcome = DatasetSplitter::run(**index, train, valid, options);
     if (!outcome) {
         finish(InputError, outcome.error().toString());
         return;
     }
-    writeOut(tr("Wrote %1 (%2 examples) and %3 (%4 examples)\n").arg(train).arg(outcome->train).arg(valid).arg(outcome->valid));
+    writeOut(tr("Wrote %1 (%2 examples) and %3 (%4 examples)\n")
+                 .arg(train)
+                 .arg(outcome->train)
+                 .arg(valid)
+                 .arg(outcome->valid));
     finish(Ok);
 }
 

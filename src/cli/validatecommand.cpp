@@ -19,13 +19,15 @@ QString ValidateCommand::summary() const
 
 void ValidateCommand::configure(QCommandLineParser& parser)
 {
-    parser.addOption({QStringLiteral("format"), tr("Format of the file: auto (default), chat, legacy or dpo."),
-                      QStringLiteral("format"), QStringLiteral("auto")});
-    parser.addOption({QStringLiteral("model"),
-                      tr("Model to fine-tune: picks the tokenizer and the per-example token limit."), QStringLiteral("model")});
-    parser.addOption({QStringLiteral("encoding"), tr("Tokenizer: cl100k_base (default) or o200k_base; overrides --model."),
-                      QStringLiteral("name")});
-    parser.addOption({QStringLiteral("json"), tr("Print one JSON object instead of text.")});
+    parser.addOption(
+        { QStringLiteral("format"), tr("Format of the file: auto (default), chat, legacy or dpo."),
+            QStringLiteral("format"), QStringLiteral("auto") });
+    parser.addOption({ QStringLiteral("model"),
+        tr("Model to fine-tune: picks the tokenizer and the per-example token limit."),
+        QStringLiteral("model") });
+    parser.addOption({ QStringLiteral("encoding"),
+        tr("Tokenizer: cl100k_base (default) or o200k_base; overrides --model."), QStringLiteral("name") });
+    parser.addOption({ QStringLiteral("json"), tr("Print one JSON object instead of text.") });
     parser.addPositionalArgument(QStringLiteral("file"), tr("The JSONL file to check."));
 }
 
@@ -84,7 +86,7 @@ void ValidateCommand::execute(const QCommandLineParser& parser)
         text += f.message + QLatin1Char('\n');
     }
     // Say when only the first findings of a rule were kept.
-    for (const auto* counts : {&report.errors, &report.warnings, &report.infos}) {
+    for (const auto* counts : { &report.errors, &report.warnings, &report.infos }) {
         for (auto it = counts->cbegin(); it != counts->cend(); ++it) {
             if (it.value() > DatasetReport::kMaxFindingsPerRule)
                 text += tr("%1: [%2] %3 more not shown\n")

@@ -106,7 +106,7 @@ quint64 normalizedHash(const element& value)
     case element_type::OBJECT: {
         // Key order does not make a different example: combine the members commutatively.
         quint64 sum = 0;
-        for (auto field : value.get_object().value_unsafe()) {
+        for (auto field : simdjson::dom::object(value.get_object().value_unsafe())) {
             Hasher member;
             hashNormalizedText(member, field.key);
             member.byte(0);
@@ -120,7 +120,7 @@ quint64 normalizedHash(const element& value)
     }
     case element_type::ARRAY:
         h.byte('[');
-        for (element item : value.get_array().value_unsafe()) {
+        for (element item : simdjson::dom::array(value.get_array().value_unsafe())) {
             const quint64 child = normalizedHash(item);
             for (int i = 0; i < 8; ++i)
                 h.byte(static_cast<unsigned char>(child >> (8 * i)));

@@ -42,13 +42,13 @@ QString pythonRepr(const element& value)
     switch (value.type()) {
     case element_type::OBJECT: {
         QStringList items;
-        for (auto field : value.get_object().value_unsafe())
+        for (auto field : simdjson::dom::object(value.get_object().value_unsafe()))
             items.append(python::strRepr(fromUtf8(field.key)) + QStringLiteral(": ") + pythonRepr(field.value));
         return QLatin1Char('{') + items.join(QStringLiteral(", ")) + QLatin1Char('}');
     }
     case element_type::ARRAY: {
         QStringList items;
-        for (element item : value.get_array().value_unsafe())
+        for (element item : simdjson::dom::array(value.get_array().value_unsafe()))
             items.append(pythonRepr(item));
         return python::listRepr(items);
     }
@@ -403,7 +403,8 @@ Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes)
     if (!file.open(QIODevice::ReadOnly))
         return failure(QStringLiteral("File %1 cannot be read: %2").arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // Python decodes a leading BOM into U+FEFF (pandas' JSON reader then fails on it).
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
     QString text = decoder(bytes);
     if (decoder.hasError())
         return invalid();

@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/datasettablemodel.h"
 
+#include "core/datasetfinding.h"
 #include "core/jsonlindex.h"
 
 #include <QBrush>
 #include <QColor>
+#include <QHash>
 #include <QFutureWatcher>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -80,6 +82,26 @@ void DatasetTableModel::setStatusProvider(StatusProvider provider)
 {
     m_statusProvider = std::move(provider);
     refreshStatuses();
+}
+
+void DatasetTableModel::setFindings(const std::vector<DatasetFinding>& findings)
+{
+    auto byLine = std::make_shared<QHash<qint64, RowStatus>>();
+    for (const DatasetFinding& finding : findings) {
+        if (finding.line <= 0 || finding.severity == DatasetFinding::Severity::Info)
+            continue;
+        RowStatus& status = (*byLine)[finding.line - 1];
+        if (status.summary.isEmpty())
+            status.summary = finding.rule + QStringLiteral(": ") + finding.message;
+        if (finding.severity == DatasetFinding::Severity::Error)
+            ++status.errors;
+        else
+            ++status.warnings;
+    }
+    setStatusProvider([byLine](qint64 line) -> std::optional<RowStatus> {
+        const auto it = byLine->constFind(line);
+        return it == byLine->cend() ? RowStatus{} : *it;
+    });
 }
 
 void DatasetTableModel::refreshStatuses()

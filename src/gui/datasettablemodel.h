@@ -17,6 +17,7 @@
 namespace tb {
 
 class JsonlIndex;
+struct DatasetFinding;
 
 class DatasetTableModel : public QAbstractTableModel
 {
@@ -68,6 +69,10 @@ public:
 
     void setTokenCounter(TokenCounter counter);
     void setStatusProvider(StatusProvider provider);
+    // A status provider over validator findings (DatasetReport::findings): counts errors
+    // and warnings per line, the first finding's message as tooltip. Findings about the
+    // whole file (line 0) are not shown per row.
+    void setFindings(const std::vector<DatasetFinding>& findings);
     // The provider's answers changed: repaints the Status column (one dataChanged).
     void refreshStatuses();
 

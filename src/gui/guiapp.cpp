@@ -49,6 +49,7 @@ int GuiApp::exec(int argc, char* argv[])
     services.dialogs = &dialogs;
     services.bundledFolder = TemplateCatalog::bundledFolder();
     services.userFolder = userFolder;
+    services.dataFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     services.workspaceFolder = settings.value(QStringLiteral("workspace/folder")).toString();
 
     MainWindow window(services);

@@ -148,7 +148,7 @@ void MessagesEditor::rebuildRows(int count)
         };
         makeButton(QStyle::SP_ArrowUp, tr("Move up (Alt+Shift+Up)"), [this, index] { moveMessage(index, -1); });
         makeButton(QStyle::SP_ArrowDown, tr("Move down (Alt+Shift+Down)"), [this, index] { moveMessage(index, 1); });
-        makeButton(QStyle::SP_DialogDiscardButton, tr("Remove message (Ctrl+Shift+Delete)"),
+        makeButton(QStyle::SP_DialogDiscardButton, tr("Remove message (Alt+Shift+Delete)"),
                    [this, index] { removeMessage(index); });
         buttons->addStretch(1);
 

@@ -22,6 +22,11 @@ public:
     // a QString for the text and file questions (an empty string means "cancelled").
     void enqueueAnswer(const QVariant& answer) { m_answers.append(answer); }
     qsizetype pendingAnswers() const { return m_answers.size(); }
+    void clearAnswers()
+    {
+        m_answers.clear();
+        m_unanswered = 0;
+    }
     // Tests turn this off: an unanswered question then gets "cancel" (false, an empty
     // string, QMessageBox::Cancel) instead of a dialog, and is counted.
     void setInteractive(bool interactive) { m_interactive = interactive; }

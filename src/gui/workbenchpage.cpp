@@ -17,6 +17,8 @@
 #include "gui/messageseditor.h"
 #include "gui/parameterform.h"
 #include "gui/requestparameterseditor.h"
+#include "gui/runhistory.h"
+#include "gui/runhistorymodel.h"
 #include "gui/templatedocument.h"
 #include "gui/templatelistmodel.h"
 #include "gui/userdialogs.h"
@@ -24,6 +26,7 @@
 
 #include <QAction>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -35,6 +38,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -140,9 +144,22 @@ WorkbenchPage::WorkbenchPage(const WorkbenchServices& services, QWidget* parent)
             m_output->setPlainText(result.text());
         }
         m_runStatus->setText(CompletionRunner::summary(result));
+        recordRun(QStringLiteral("ok"), &result);
     });
-    connect(m_runner, &CompletionRunner::failed, this,
-            [this](const QString& sentence, bool) { m_runStatus->setText(sentence); });
+    connect(m_runner, &CompletionRunner::failed, this, [this](const QString& sentence, bool cancelled) {
+        m_runStatus->setText(sentence);
+        recordRun(cancelled ? QStringLiteral("stopped") : sentence, nullptr);
+    });
+    connect(&m_historyWatcher, &QFutureWatcher<QList<RunRecord>>::finished, this, [this] {
+        m_historyModel->setRecords(m_historyWatcher.result());
+        Q_EMIT historyUpdated();
+    });
+    m_historySearchTimer.setSingleShot(true);
+    m_historySearchTimer.setInterval(200);
+    connect(&m_historySearchTimer, &QTimer::timeout, this, &WorkbenchPage::refreshHistory);
+    connect(m_historySearch, &QLineEdit::textChanged, &m_historySearchTimer, qOverload<>(&QTimer::start));
+    connect(m_historyView, &QTableView::activated, this, [this](const QModelIndex& index) { reopenRun(index.row()); });
+    openHistory();
     connect(m_chat, &ChatPanel::saveAsTemplateRequested, this, [this](const QJsonObject& body) {
         const QString name = m_services.dialogs->askText(this, tr("Save Chat as Template"), tr("Template name:"),
                                                          m_document->name() + QStringLiteral("-chat"));
@@ -182,6 +199,7 @@ WorkbenchPage::~WorkbenchPage()
     m_form->disconnect(this);
     m_scan.waitForFinished();
     m_tokenWatcher.waitForFinished();
+    m_historyWatcher.waitForFinished();
 }
 
 void WorkbenchPage::createWidgets()
@@ -354,6 +372,25 @@ void WorkbenchPage::createWidgets()
     m_outputTabs->addTab(previewPage, tr("&Preview"));
     m_outputTabs->addTab(m_chat, tr("C&hat"));
 
+    m_historyModel = new RunHistoryModel(this);
+    m_historySearch = new QLineEdit;
+    m_historySearch->setObjectName(QStringLiteral("historySearch"));
+    m_historySearch->setPlaceholderText(tr("Search runs: template, values, request or reply"));
+    m_historySearch->setClearButtonEnabled(true);
+    m_historyView = new QTableView;
+    m_historyView->setObjectName(QStringLiteral("historyView"));
+    m_historyView->setModel(m_historyModel);
+    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_historyView->verticalHeader()->hide();
+    m_historyView->horizontalHeader()->setStretchLastSection(true);
+    m_historyView->setToolTip(tr("Enter or double-click reopens the run"));
+    auto* historyPage = new QWidget;
+    auto* historyLayout = new QVBoxLayout(historyPage);
+    historyLayout->addWidget(m_historySearch);
+    historyLayout->addWidget(m_historyView, 1);
+    m_outputTabs->addTab(historyPage, tr("Histor&y"));
+
     auto* fieldsBox = new QWidget;
     auto* fieldsLayout = new QVBoxLayout(fieldsBox);
     fieldsLayout->setContentsMargins(0, 0, 0, 0);
@@ -377,6 +414,8 @@ void WorkbenchPage::createWidgets()
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 3);
     splitter->setSizes({220, 600, 560});
+    splitter->setCollapsible(0, false);
+    browser->setMinimumWidth(170);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
@@ -402,7 +441,7 @@ void WorkbenchPage::createActions()
     m_saveAction = addAction(templateMenu, tr("&Save"), QKeySequence::Save, "saveAction", [this] { save(); });
     m_renameAction = addAction(templateMenu, tr("&Rename…"), QKeySequence(tr("Shift+F2")), "renameAction",
                                [this] { renameTemplate(); });
-    m_deleteAction = addAction(templateMenu, tr("De&lete"), QKeySequence(tr("Shift+Del")), "deleteAction",
+    m_deleteAction = addAction(templateMenu, tr("De&lete"), QKeySequence(tr("Ctrl+Shift+Del")), "deleteAction",
                                [this] { deleteTemplate(); });
     templateMenu->addSeparator();
     addAction(templateMenu, tr("Open &Workspace Folder…"), QKeySequence::Open, "openWorkspaceAction", [this] {
@@ -437,7 +476,7 @@ void WorkbenchPage::createActions()
         m_editorTabs->setCurrentWidget(m_messages);
         m_messages->addMessage();
     });
-    addAction(editMenu, tr("Remove Message"), QKeySequence(tr("Ctrl+Shift+Del")), "removeMessageAction",
+    addAction(editMenu, tr("Remove Message"), QKeySequence(tr("Alt+Shift+Del")), "removeMessageAction",
               [this] { m_messages->removeMessage(m_messages->currentRow()); });
     addAction(editMenu, tr("Move Message Up"), QKeySequence(tr("Alt+Shift+Up")), "moveMessageUpAction",
               [this] { m_messages->moveMessage(m_messages->currentRow(), -1); });
@@ -489,7 +528,7 @@ void WorkbenchPage::createActions()
     addAction(runMenu, tr("Append Chat as &Training Example…"), QKeySequence(tr("Ctrl+Shift+T")),
               "chatExampleAction", [this] { m_chat->saveAsTrainingExample(); });
     runMenu->addSeparator();
-    const QStringList outputTabNames = {tr("Output"), tr("Request Preview"), tr("Chat")};
+    const QStringList outputTabNames = {tr("Output"), tr("Request Preview"), tr("Chat"), tr("Run History")};
     for (int i = 0; i < outputTabNames.size(); ++i) {
         addAction(runMenu, tr("Show %1").arg(outputTabNames.at(i)), QKeySequence(QStringLiteral("Alt+%1").arg(i + 5)),
                   "showOutputTabAction", [this, i] { m_outputTabs->setCurrentIndex(i); });
@@ -512,6 +551,7 @@ void WorkbenchPage::createActions()
 void WorkbenchPage::setWorkspaceFolder(const QString& folder)
 {
     m_services.workspaceFolder = folder;
+    openHistory();
     reloadTemplates();
 }
 
@@ -948,7 +988,97 @@ void WorkbenchPage::run()
     m_output->clear();
     m_runStatus->setText(tr("Running on %1…").arg(m_session->profile().displayName));
     m_outputTabs->setCurrentIndex(0);
-    m_runner->start(currentRequest());
+    const CompletionRequest request = currentRequest();
+    m_currentRun = RunRecord();
+    m_currentRun.startedAt = QDateTime::currentDateTimeUtc();
+    m_currentRun.templatePath = m_document->path();
+    m_currentRun.templateName = m_document->name();
+    m_currentRun.profileId = m_session->profileId();
+    const QHash<QString, QString> values = m_form->values();
+    for (auto it = values.begin(); it != values.end(); ++it)
+        m_currentRun.values.insert(it.key(), it.value());
+    m_currentRun.request = m_session->wireBody(request);
+    m_runner->start(request);
+}
+
+// --- history -----------------------------------------------------------------------------
+
+QString WorkbenchPage::historyPath() const
+{
+    // Per workspace when one is open, so a project's runs travel with it.
+    if (!m_services.workspaceFolder.isEmpty())
+        return QDir(m_services.workspaceFolder).filePath(QStringLiteral(".tunebench/history.sqlite"));
+    return QDir(m_services.dataFolder).filePath(QStringLiteral("history.sqlite"));
+}
+
+void WorkbenchPage::openHistory()
+{
+    m_historyWatcher.waitForFinished();
+    if (m_services.dataFolder.isEmpty() && m_services.workspaceFolder.isEmpty()) {
+        m_history.reset();
+        m_historyModel->setRecords({});
+        return;
+    }
+    m_history = std::make_unique<RunHistory>(historyPath());
+    m_history->open().then(this, [this](Status status) {
+        if (!status)
+            m_runStatus->setText(tr("Run history unavailable: %1").arg(status.error().message));
+        refreshHistory();
+    });
+}
+
+void WorkbenchPage::refreshHistory()
+{
+    if (!m_history)
+        return;
+    m_historyWatcher.setFuture(m_history->search(m_historySearch->text().trimmed()));
+}
+
+void WorkbenchPage::recordRun(const QString& outcome, const CompletionResult* result)
+{
+    if (!m_history || m_currentRun.templatePath.isEmpty())
+        return;
+    RunRecord record = m_currentRun;
+    m_currentRun = RunRecord();
+    record.outcome = outcome;
+    record.response = result ? result->text() : m_runner->text();
+    if (result) {
+        record.finishReason = result->choices.isEmpty() ? QString() : result->choices.first().finishReason;
+        if (result->usage.known) {
+            record.promptTokens = result->usage.promptTokens;
+            record.completionTokens = result->usage.completionTokens;
+        }
+        record.timeToFirstTokenMs = result->timeToFirstTokenMs;
+        record.totalMs = result->totalMs;
+        record.requestId = result->requestId;
+    }
+    m_history->add(record).then(this, [this](qint64) { refreshHistory(); });
+}
+
+bool WorkbenchPage::reopenRun(int historyRow)
+{
+    const RunRecord* found = m_historyModel->recordAt(historyRow);
+    if (!found)
+        return false;
+    const RunRecord record = *found;
+    if (!openTemplate(record.templatePath)) {
+        m_runStatus->setText(tr("The template of this run (%1) is no longer listed.").arg(record.templatePath));
+        return false;
+    }
+    for (auto it = record.values.begin(); it != record.values.end(); ++it)
+        m_form->setValue(it.key(), it.value().toString());
+    m_output->setPlainText(record.response);
+    QString status = tr("Run of %1 reopened · %2")
+                         .arg(QLocale().toString(record.startedAt.toLocalTime(), QLocale::ShortFormat),
+                              record.outcome == QLatin1String("ok") ? tr("finish_reason %1").arg(record.finishReason)
+                                                                   : record.outcome);
+    if (record.promptTokens >= 0)
+        status += tr(" · %1 prompt + %2 completion tokens").arg(record.promptTokens).arg(record.completionTokens);
+    if (record.totalMs >= 0)
+        status += tr(" · total %1 ms").arg(record.totalMs);
+    m_runStatus->setText(status);
+    m_outputTabs->setCurrentIndex(0);
+    return true;
 }
 
 void WorkbenchPage::stop()

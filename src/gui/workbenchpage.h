@@ -7,6 +7,7 @@
 // live request preview with its token count, streamed runs and chat mode.
 
 #include "core/templatecatalog.h"
+#include "gui/runrecord.h"
 #include "gui/workbenchservices.h"
 
 #include <QFutureWatcher>
@@ -16,6 +17,7 @@
 #include <QWidget>
 
 #include <functional>
+#include <memory>
 
 class QAction;
 class QComboBox;
@@ -40,9 +42,12 @@ class MessagesEditor;
 class PromptTemplate;
 class ParameterForm;
 class RequestParametersEditor;
+class RunHistory;
+class RunHistoryModel;
 class TemplateDocument;
 class TemplateListModel;
 struct CompletionRequest;
+struct CompletionResult;
 
 class WorkbenchPage : public QWidget
 {
@@ -84,6 +89,9 @@ public:
     void run();
     void stop();
     void startChat();
+    // Opens a stored run again: its template, its parameter values and its reply.
+    bool reopenRun(int historyRow);
+    void refreshHistory();
     void storeApiKey(const QString& key);
     void showApiKeyDialog();
 
@@ -110,6 +118,10 @@ public:
     CompletionRunner* runner() const { return m_runner; }
     AccountSession* session() const { return m_session; }
     QComboBox* profileCombo() const { return m_profileCombo; }
+    RunHistoryModel* historyModel() const { return m_historyModel; }
+    QTableView* historyView() const { return m_historyView; }
+    QLineEdit* historySearch() const { return m_historySearch; }
+    QString historyPath() const;
 
     static TokenCount countTokens(const QJsonObject& body, int firstExampleMessage, int exampleCount);
 
@@ -117,6 +129,8 @@ Q_SIGNALS:
     void templatesLoaded(int count);
     // The open template, its modified state or read-only state changed (window title).
     void titleChanged(const QString& title);
+    // A history search finished and the list shows its result.
+    void historyUpdated();
 
 private:
     void createWidgets();
@@ -135,6 +149,8 @@ private:
     void saveNewTemplate(const QString& name, const PromptTemplate& content);
     QString uniqueUserPath(const QString& name) const;
     void moveCurrentExample(int delta);
+    void openHistory();
+    void recordRun(const QString& outcome, const CompletionResult* result);
 
     WorkbenchServices m_services;
     TemplateDocument* m_document = nullptr;
@@ -172,6 +188,13 @@ private:
     QComboBox* m_profileCombo = nullptr;
     QPushButton* m_runButton = nullptr;
     QPushButton* m_stopButton = nullptr;
+    std::unique_ptr<RunHistory> m_history;
+    RunHistoryModel* m_historyModel = nullptr;
+    QTableView* m_historyView = nullptr;
+    QLineEdit* m_historySearch = nullptr;
+    QFutureWatcher<QList<RunRecord>> m_historyWatcher;
+    QTimer m_historySearchTimer;
+    RunRecord m_currentRun;
     QList<QMenu*> m_menus;
     QAction* m_saveAction = nullptr;
     QAction* m_runAction = nullptr;

@@ -28,6 +28,7 @@ struct WorkbenchServices
     QString bundledFolder;                // ":/templates" in the app
     QString userFolder;                   // the user's own templates (writable)
     QString workspaceFolder;              // may be empty
+    QString dataFolder;                   // run history when no workspace is open
 };
 
 } // namespace tb

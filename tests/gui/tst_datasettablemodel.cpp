@@ -4,6 +4,7 @@
 // DatasetTableModel: per-line formats, roles and counts, rows growing in batches while
 // the index builds, token and status hooks, line filter, the row cache and long lines.
 
+#include "core/datasetfinding.h"
 #include "core/jsonlindex.h"
 #include "gui/datasettablemodel.h"
 
@@ -238,6 +239,26 @@ private Q_SLOTS:
             QStringLiteral("first finding"));
         QCOMPARE(cell(1, DatasetTableModel::StatusColumn).toString(), QStringLiteral("—"));
         QCOMPARE(cell(2, DatasetTableModel::StatusColumn, Qt::ForegroundRole).isValid(), errors > 0);
+    }
+
+    void showsFindingsPerLine()
+    {
+        m_model->setIndex(builtIndex(kFixture));
+        using Severity = tb::DatasetFinding::Severity;
+        auto finding = [](qint64 line, Severity severity, const char* rule) {
+            tb::DatasetFinding f;
+            f.line = line;
+            f.severity = severity;
+            f.rule = QString::fromLatin1(rule);
+            f.message = QStringLiteral("msg");
+            return f;
+        };
+        m_model->setFindings({finding(0, Severity::Warning, "file_level"), finding(2, Severity::Warning, "first_rule"),
+                              finding(2, Severity::Error, "second_rule"), finding(3, Severity::Info, "note")});
+        QCOMPARE(cell(1, DatasetTableModel::StatusColumn).toString(), QStringLiteral("1 error(s), 1 warning(s)"));
+        QCOMPARE(cell(1, DatasetTableModel::StatusColumn, Qt::ToolTipRole).toString(), QStringLiteral("first_rule: msg"));
+        QCOMPARE(cell(0, DatasetTableModel::StatusColumn).toString(), QStringLiteral("OK"));
+        QCOMPARE(cell(2, DatasetTableModel::StatusColumn).toString(), QStringLiteral("OK"));
     }
 
     void filtersToGivenLines()

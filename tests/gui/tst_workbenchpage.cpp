@@ -16,6 +16,7 @@
 #include "gui/messageseditor.h"
 #include "gui/parameterform.h"
 #include "gui/requestparameterseditor.h"
+#include "gui/runhistorymodel.h"
 #include "gui/templatedocument.h"
 #include "gui/templatelistmodel.h"
 #include "gui/userdialogs.h"
@@ -32,9 +33,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -85,10 +88,13 @@ private Q_SLOTS:
     void jsonErrorsShowLineAndColumnAndValidJsonUpdatesTheTable();
     void switchingTemplatesAsksAboutUnsavedChanges_data();
     void switchingTemplatesAsksAboutUnsavedChanges();
+    void newRenameAndDeleteWorkOnTheUserFolder();
+    void chatCanBeSavedAsANewTemplate();
     void runStreamsTheReplyIncrementally();
     void escapeStopsTheRunMidStream();
     void failedRunsSayWhatHappenedWithStatusAndRequestId();
     void chatModeAppendsRepliesAndTakesTheNextTurn();
+    void runsAreStoredAndCanBeReopenedFromHistory();
 
 private:
     void createWindow();
@@ -159,6 +165,7 @@ void TestWorkbenchPage::createWindow()
     services.dialogs = &m_dialogs;
     services.bundledFolder = TemplateCatalog::bundledFolder();
     services.userFolder = m_dir->filePath(QStringLiteral("user"));
+    services.dataFolder = m_dir->path();
     m_window = std::make_unique<MainWindow>(services);
     m_page = m_window->workbench();
     QSignalSpy loaded(m_page, &WorkbenchPage::templatesLoaded);
@@ -192,8 +199,11 @@ void TestWorkbenchPage::cleanup()
     m_profiles.reset();
     m_settings.reset();
     m_dir.reset();
-    QCOMPARE(m_dialogs.pendingAnswers(), 0);
-    QCOMPARE(m_dialogs.unansweredQuestions(), 0);
+    const qsizetype pending = m_dialogs.pendingAnswers();
+    const int unanswered = m_dialogs.unansweredQuestions();
+    m_dialogs.clearAnswers();
+    QCOMPARE(pending, 0);
+    QCOMPARE(unanswered, 0);
 }
 
 bool TestWorkbenchPage::openTemplate(const QString& path)
@@ -386,6 +396,53 @@ void TestWorkbenchPage::switchingTemplatesAsksAboutUnsavedChanges()
         QCOMPARE(PromptTemplate::load(copy)->messages().size(), 6);
 }
 
+void TestWorkbenchPage::newRenameAndDeleteWorkOnTheUserFolder()
+{
+    const QDir user(m_dir->filePath(QStringLiteral("user")));
+    m_dialogs.enqueueAnswer(QStringLiteral("My Summary"));
+    keyOnWindow(Qt::Key_N, Qt::ControlModifier);
+    QTRY_COMPARE(m_page->document()->path(), user.filePath(QStringLiteral("My-Summary.json")));
+    QVERIFY(!m_page->document()->isReadOnly());
+    QCOMPARE(m_page->parameterForm()->fieldNames(), QStringList{QStringLiteral("input")});
+
+    m_dialogs.enqueueAnswer(QStringLiteral("summary"));
+    keyOnWindow(Qt::Key_F2, Qt::ShiftModifier);
+    QTRY_COMPARE(m_page->document()->path(), user.filePath(QStringLiteral("summary.json")));
+    QVERIFY(!QFileInfo::exists(user.filePath(QStringLiteral("My-Summary.json"))));
+    QTRY_VERIFY(m_page->templateModel()->indexOfPath(user.filePath(QStringLiteral("summary.json"))).isValid());
+
+    m_dialogs.enqueueAnswer(false); // "Delete?" -> no
+    keyOnWindow(Qt::Key_Delete, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(QFileInfo::exists(user.filePath(QStringLiteral("summary.json"))));
+    m_dialogs.enqueueAnswer(true);
+    keyOnWindow(Qt::Key_Delete, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(!QFileInfo::exists(user.filePath(QStringLiteral("summary.json"))));
+    QTRY_VERIFY(!m_page->templateModel()->indexOfPath(user.filePath(QStringLiteral("summary.json"))).isValid());
+}
+
+void TestWorkbenchPage::chatCanBeSavedAsANewTemplate()
+{
+    QVERIFY(openTemplate(kAdventure));
+    m_page->startChat();
+    ChatPanel* chat = m_page->chatPanel();
+    QVERIFY(chat->model()->removeRows(1, 6));
+    chat->model()->append(QStringLiteral("user"), QStringLiteral("Open the door"));
+    m_dialogs.enqueueAnswer(QStringLiteral("short-adventure"));
+    QPushButton* save = nullptr;
+    for (QPushButton* button : chat->findChildren<QPushButton*>()) {
+        if (button->text().startsWith(QStringLiteral("Save as Template")))
+            save = button;
+    }
+    QVERIFY(save);
+    QTest::mouseClick(save, Qt::LeftButton);
+    const QString path = QDir(m_dir->filePath(QStringLiteral("user"))).filePath(QStringLiteral("short-adventure.json"));
+    QTRY_COMPARE(m_page->document()->path(), path);
+    const QJsonArray messages = m_page->document()->content().messages();
+    QCOMPARE(messages.size(), 2);
+    QCOMPARE(messages.at(1).toObject().value(QStringLiteral("content")).toString(), QStringLiteral("Open the door"));
+    QCOMPARE(m_page->document()->content().requestParameters().value(QStringLiteral("temperature")).toDouble(), 0.8);
+}
+
 void TestWorkbenchPage::runStreamsTheReplyIncrementally()
 {
     QVERIFY(openTemplate(kSentiment));
@@ -497,6 +554,39 @@ void TestWorkbenchPage::chatModeAppendsRepliesAndTakesTheNextTurn()
     const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
     QCOMPARE(lines.size(), 1);
     QCOMPARE(QJsonDocument::fromJson(lines.first()).object().value(QStringLiteral("messages")).toArray().size(), 9);
+}
+
+void TestWorkbenchPage::runsAreStoredAndCanBeReopenedFromHistory()
+{
+    QVERIFY(openTemplate(kSentiment));
+    m_page->parameterForm()->setValue(QStringLiteral("review"), QStringLiteral("Slow service."));
+    ScriptedReply reply;
+    reply.replyText = QStringLiteral("2: Slow.");
+    m_emulator.enqueue(reply);
+    QSignalSpy updated(m_page, &WorkbenchPage::historyUpdated);
+    keyOnWindow(Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->historyModel()->rowCount() == 1, 10000);
+    const QModelIndex outcome = m_page->historyModel()->index(0, RunHistoryModel::OutcomeColumn);
+    QCOMPARE(outcome.data().toString(), QStringLiteral("stop"));
+    QCOMPARE(m_page->historyModel()->index(0, RunHistoryModel::ReplyColumn).data().toString(), QStringLiteral("2: Slow."));
+
+    // Somewhere else now; reopening brings back template, value and reply.
+    QVERIFY(openTemplate(kAdventure));
+    m_page->outputEdit()->clear();
+    m_page->outputTabs()->setCurrentIndex(3);
+    m_page->historyView()->setFocus();
+    m_page->historyView()->setCurrentIndex(m_page->historyModel()->index(0, 0));
+    QTest::keyClick(m_page->historyView(), Qt::Key_Return);
+    QCOMPARE(m_page->document()->path(), kSentiment);
+    QCOMPARE(m_page->parameterForm()->values().value(QStringLiteral("review")), QStringLiteral("Slow service."));
+    QCOMPARE(m_page->outputEdit()->toPlainText(), QStringLiteral("2: Slow."));
+    QVERIFY(m_page->runStatusLabel()->text().contains(QStringLiteral("reopened")));
+
+    // Search narrows the list.
+    m_page->historySearch()->setText(QStringLiteral("no such run"));
+    QTRY_COMPARE(m_page->historyModel()->rowCount(), 0);
+    m_page->historySearch()->setText(QStringLiteral("slow service"));
+    QTRY_COMPARE(m_page->historyModel()->rowCount(), 1);
 }
 
 QTEST_MAIN(TestWorkbenchPage)

@@ -1,0 +1,340 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// Runs the real `tunebench` executable against the `tunebench-emulator` process on
+// 127.0.0.1: arguments, exit codes, streamed output and what goes on the wire.
+
+#include "sharedfixtures.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+struct CliRun
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+// The emulator as a child process; its base URL is the one line it prints.
+class EmulatorProcess
+{
+public:
+    explicit EmulatorProcess(const QString& scriptFile = {})
+    {
+        QStringList arguments { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--api-key"),
+            QStringLiteral("sk-cli-test") };
+        if (!scriptFile.isEmpty())
+            arguments << QStringLiteral("--script") << scriptFile;
+        m_process.start(QStringLiteral(TUNEBENCH_EMULATOR_PATH), arguments);
+        if (m_process.waitForStarted() && m_process.waitForReadyRead(5000))
+            m_baseUrl = QString::fromUtf8(m_process.readLine()).trimmed();
+    }
+    ~EmulatorProcess()
+    {
+        m_process.kill();
+        m_process.waitForFinished();
+    }
+    QString baseUrl() const { return m_baseUrl; }
+
+    // What the emulator received, from its control endpoint.
+    QJsonArray requests() const
+    {
+        QNetworkAccessManager network;
+        QUrl url(m_baseUrl);
+        url.setPath(QStringLiteral("/_emulator/requests"));
+        QNetworkReply* reply = network.get(QNetworkRequest(url));
+        QSignalSpy done(reply, &QNetworkReply::finished);
+        if (!done.wait(5000))
+            return {};
+        reply->deleteLater();
+        return QJsonDocument::fromJson(reply->readAll()).object().value(QLatin1String("data")).toArray();
+    }
+
+private:
+    QProcess m_process;
+    QString m_baseUrl;
+};
+
+} // namespace
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void helpListsCommandsAndExitCodes();
+    void paramsListsPlaceholdersInOrder();
+    void paramsJsonCarriesMetadata();
+    void paramsReportsInvalidTemplateLocation();
+    void paramsUnknownTemplateIsInputError();
+    void runStreamsReplyAndSendsRenderedTemplate();
+    void runReadsParameterFromFile();
+    void runJsonPrintsResponseObject();
+    void runLegacyTemplateUsesCompletionsEndpoint();
+    void runMissingParameterIsUsageError();
+    void runWithoutModelIsUsageError();
+    void runServerErrorIsApiFailure();
+    void runTruncatedStreamKeepsPartialText();
+    void runWithoutKeyForRemoteServerIsCredentialError();
+    void runRefusesPlainHttpToRemoteHost();
+    void modelsListsIds();
+
+private:
+    CliRun runCli(const QStringList& arguments, const QProcessEnvironment& extra = {});
+    QString writeFile(const QString& name, const QByteArray& contents);
+
+    QTemporaryDir m_home;
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY(m_home.isValid());
+}
+
+CliRun TestCli::runCli(const QStringList& arguments, const QProcessEnvironment& extra)
+{
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    for (const QString& name : { QStringLiteral("OPENAI_API_KEY"), QStringLiteral("OPENAI_BASE_URL"),
+             QStringLiteral("OPENAI_ORG_ID"), QStringLiteral("OPENAI_PROJECT_ID") })
+        environment.remove(name);
+    // Settings and data of the child go to a private folder, never the user's.
+    environment.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+    environment.insert(QStringLiteral("XDG_DATA_HOME"), m_home.filePath(QStringLiteral("data")));
+    environment.insert(extra);
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(QStringLiteral(TUNEBENCH_PATH), arguments);
+    CliRun run;
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QString TestCli::writeFile(const QString& name, const QByteArray& contents)
+{
+    QFile file(m_home.filePath(name));
+    if (!file.open(QIODevice::WriteOnly))
+        return {};
+    file.write(contents);
+    return file.fileName();
+}
+
+static QProcessEnvironment withKey()
+{
+    QProcessEnvironment environment;
+    environment.insert(QStringLiteral("OPENAI_API_KEY"), QStringLiteral("sk-cli-test"));
+    return environment;
+}
+
+void TestCli::helpListsCommandsAndExitCodes()
+{
+    const CliRun run = runCli({ QStringLiteral("--help") });
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains(QLatin1String("  run ")));
+    QVERIFY(run.out.contains(QLatin1String("  params ")));
+    QVERIFY(run.out.contains(QLatin1String("3 API or network error")));
+}
+
+void TestCli::paramsListsPlaceholdersInOrder()
+{
+    const CliRun run = runCli({ QStringLiteral("params"), QStringLiteral("rewrite-one-shot") });
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QStringLiteral("sample\ntext\n"));
+}
+
+void TestCli::paramsJsonCarriesMetadata()
+{
+    const CliRun run
+        = runCli({ QStringLiteral("params"), QStringLiteral("--json"), QStringLiteral("qa-pairs-jsonl") });
+    QCOMPARE(run.exitCode, 0);
+    const QJsonArray parameters = QJsonDocument::fromJson(run.out.toUtf8()).array();
+    QCOMPARE(parameters.size(), 2);
+    QCOMPARE(parameters.at(0)[QLatin1String("name")].toString(), QStringLiteral("chunk"));
+    QCOMPARE(parameters.at(0)[QLatin1String("file")].toBool(), true);
+    QCOMPARE(parameters.at(1)[QLatin1String("name")].toString(), QStringLiteral("n"));
+    QCOMPARE(parameters.at(1)[QLatin1String("default")].toString(), QStringLiteral("20"));
+}
+
+void TestCli::paramsReportsInvalidTemplateLocation()
+{
+    const QString path = writeFile(QStringLiteral("bad.json"), "{\n  \"messages\": [\n    42\n  ]\n}\n");
+    const CliRun run = runCli({ QStringLiteral("params"), path });
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY2(run.err.contains(path + QStringLiteral(":3:5: messages[0]")), qPrintable(run.err));
+}
+
+void TestCli::paramsUnknownTemplateIsInputError()
+{
+    const CliRun run = runCli({ QStringLiteral("params"), QStringLiteral("no-such-template") });
+    QCOMPARE(run.exitCode, 4);
+    QVERIFY(run.err.contains(QLatin1String("no-such-template")));
+}
+
+void TestCli::runStreamsReplyAndSendsRenderedTemplate()
+{
+    EmulatorProcess emulator;
+    QVERIFY(!emulator.baseUrl().isEmpty());
+    const CliRun run
+        = runCli({ QStringLiteral("run"), QStringLiteral("sentiment-few-shot"), QStringLiteral("--param"),
+                     QStringLiteral("review=Cold soup, warm staff."), QStringLiteral("--base-url"),
+                     emulator.baseUrl(), QStringLiteral("--model"), QStringLiteral("emu-1") },
+            withKey());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out, QStringLiteral("Emulated reply to: Cold soup, warm staff.\n"));
+
+    const QJsonArray requests = emulator.requests();
+    QCOMPARE(requests.size(), 1);
+    const QJsonObject request = requests.at(0).toObject();
+    QCOMPARE(request[QLatin1String("path")].toString(), QStringLiteral("/v1/chat/completions"));
+    const QJsonObject body
+        = QJsonDocument::fromJson(request[QLatin1String("body")].toString().toUtf8()).object();
+    QCOMPARE(body[QLatin1String("stream")].toBool(), true);
+    const QJsonArray messages = body[QLatin1String("messages")].toArray();
+    QCOMPARE(messages.last()[QLatin1String("content")].toString(), QStringLiteral("Cold soup, warm staff."));
+    QVERIFY(!body.contains(QLatin1String("x-tunebench")));
+    QCOMPARE(request[QLatin1String("headers")][QLatin1String("authorization")].toString(),
+        QStringLiteral("Bearer sk-cli-test"));
+}
+
+void TestCli::runReadsParameterFromFile()
+{
+    EmulatorProcess emulator;
+    const QString chunk = writeFile(QStringLiteral("review.txt"), "Best noodles in town.");
+    const CliRun run
+        = runCli({ QStringLiteral("run"), QStringLiteral("sentiment-few-shot"), QStringLiteral("-p"),
+                     QStringLiteral("review=@") + chunk, QStringLiteral("--base-url"), emulator.baseUrl(),
+                     QStringLiteral("--model"), QStringLiteral("emu-1") },
+            withKey());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QCOMPARE(run.out, QStringLiteral("Emulated reply to: Best noodles in town.\n"));
+}
+
+void TestCli::runJsonPrintsResponseObject()
+{
+    EmulatorProcess emulator;
+    const CliRun run
+        = runCli({ QStringLiteral("run"), QStringLiteral("sentiment-few-shot"), QStringLiteral("-p"),
+                     QStringLiteral("review=Fine."), QStringLiteral("--no-stream"), QStringLiteral("--json"),
+                     QStringLiteral("--base-url"), emulator.baseUrl(), QStringLiteral("--model"),
+                     QStringLiteral("emu-1") },
+            withKey());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject response = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(response[QLatin1String("object")].toString(), QStringLiteral("chat.completion"));
+    QCOMPARE(
+        response[QLatin1String("choices")][0][QLatin1String("message")][QLatin1String("content")].toString(),
+        QStringLiteral("Emulated reply to: Fine."));
+    QVERIFY(response[QLatin1String("usage")][QLatin1String("total_tokens")].toInt() > 0);
+}
+
+void TestCli::runLegacyTemplateUsesCompletionsEndpoint()
+{
+    EmulatorProcess emulator;
+    const CliRun run = runCli(
+        { QStringLiteral("run"), QStringLiteral("qa-fine-tuned-one-shot"), QStringLiteral("-p"),
+            QStringLiteral("question=Who won?"), QStringLiteral("--json"), QStringLiteral("--base-url"),
+            emulator.baseUrl(), QStringLiteral("--model"), QStringLiteral("emu-1") },
+        withKey());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    const QJsonObject response = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    QCOMPARE(response[QLatin1String("object")].toString(), QStringLiteral("text_completion"));
+    QVERIFY(!response[QLatin1String("choices")][0][QLatin1String("text")].toString().isEmpty());
+}
+
+void TestCli::runMissingParameterIsUsageError()
+{
+    const CliRun run = runCli({ QStringLiteral("run"), QStringLiteral("rewrite-one-shot"),
+                                  QStringLiteral("-p"), QStringLiteral("text=hello") },
+        withKey());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("no value for sample")), qPrintable(run.err));
+}
+
+void TestCli::runWithoutModelIsUsageError()
+{
+    const CliRun run = runCli({ QStringLiteral("run"), QStringLiteral("sentiment-few-shot"),
+                                  QStringLiteral("-p"), QStringLiteral("review=x"),
+                                  QStringLiteral("--base-url"), QStringLiteral("http://127.0.0.1:9/v1") },
+        withKey());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("--model")), qPrintable(run.err));
+}
+
+void TestCli::runServerErrorIsApiFailure()
+{
+    const QString script = writeFile(QStringLiteral("errors.json"),
+        R"([{"status": 500, "error": {"message": "boom"}}, {"status": 500, "error": {"message": "boom"}},
+            {"status": 500, "error": {"message": "boom"}}, {"status": 500, "error": {"message": "boom"}}])");
+    EmulatorProcess emulator(script);
+    const CliRun run
+        = runCli({ QStringLiteral("run"), QStringLiteral("sentiment-few-shot"), QStringLiteral("-p"),
+                     QStringLiteral("review=x"), QStringLiteral("--base-url"), emulator.baseUrl(),
+                     QStringLiteral("--model"), QStringLiteral("emu-1") },
+            withKey());
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.err.contains(QLatin1String("500")), qPrintable(run.err));
+    QVERIFY(!run.err.contains(QLatin1String("sk-cli-test")));
+}
+
+void TestCli::runTruncatedStreamKeepsPartialText()
+{
+    const QString script = writeFile(
+        QStringLiteral("truncate.json"), R"({"fault": "truncate_stream", "fault_after_events": 3})");
+    EmulatorProcess emulator(script);
+    const CliRun run
+        = runCli({ QStringLiteral("run"), QStringLiteral("sentiment-few-shot"), QStringLiteral("-p"),
+                     QStringLiteral("review=one two three four five six"), QStringLiteral("--base-url"),
+                     emulator.baseUrl(), QStringLiteral("--model"), QStringLiteral("emu-1") },
+            withKey());
+    QCOMPARE(run.exitCode, 3);
+    QVERIFY2(run.out.startsWith(QLatin1String("Emulated")), qPrintable(run.out));
+    QVERIFY2(run.err.contains(QLatin1String("incomplete")), qPrintable(run.err));
+}
+
+void TestCli::runWithoutKeyForRemoteServerIsCredentialError()
+{
+    const CliRun run = runCli({ QStringLiteral("run"), QStringLiteral("sentiment-few-shot"),
+        QStringLiteral("-p"), QStringLiteral("review=x"), QStringLiteral("--base-url"),
+        QStringLiteral("https://llm.example.invalid/v1"), QStringLiteral("-m"), QStringLiteral("emu-1") });
+    QCOMPARE(run.exitCode, 5);
+    QVERIFY2(run.err.contains(QLatin1String("OPENAI_API_KEY")), qPrintable(run.err));
+}
+
+void TestCli::runRefusesPlainHttpToRemoteHost()
+{
+    const CliRun run = runCli(
+        { QStringLiteral("run"), QStringLiteral("sentiment-few-shot"), QStringLiteral("-p"),
+            QStringLiteral("review=x"), QStringLiteral("--base-url"),
+            QStringLiteral("http://llm.example.invalid/v1"), QStringLiteral("-m"), QStringLiteral("emu-1") },
+        withKey());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("http://")), qPrintable(run.err));
+}
+
+void TestCli::modelsListsIds()
+{
+    EmulatorProcess emulator;
+    const CliRun run
+        = runCli({ QStringLiteral("models"), QStringLiteral("--base-url"), emulator.baseUrl() }, withKey());
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size() >= 1);
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

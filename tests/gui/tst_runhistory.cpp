@@ -1,0 +1,112 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// RunHistory: creates and migrates its SQLite file, stores runs, finds them again
+// newest first, and refuses a file from a newer schema.
+
+#include "gui/runhistory.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tb;
+
+namespace {
+
+RunRecord run(const QString& name, const QString& review, const QString& reply)
+{
+    RunRecord record;
+    record.startedAt = QDateTime::currentDateTimeUtc();
+    record.templatePath = QStringLiteral(":/templates/") + name + QStringLiteral(".json");
+    record.templateName = name;
+    record.profileId = QStringLiteral("openai");
+    record.values.insert(QStringLiteral("review"), review);
+    record.request.insert(QStringLiteral("model"), QStringLiteral("gpt-4o-mini"));
+    record.response = reply;
+    record.outcome = QStringLiteral("ok");
+    record.finishReason = QStringLiteral("stop");
+    record.promptTokens = 12;
+    record.completionTokens = 3;
+    record.totalMs = 40;
+    return record;
+}
+
+} // namespace
+
+class TestRunHistory : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void storesRunsAndFindsThemNewestFirst();
+    void searchMatchesValuesAndReplies_data();
+    void searchMatchesValuesAndReplies();
+    void refusesAHistoryFromANewerSchema();
+};
+
+void TestRunHistory::storesRunsAndFindsThemNewestFirst()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("sub/history.sqlite"));
+    {
+        RunHistory history(path);
+        QVERIFY(history.open().result());
+        QVERIFY(history.add(run(QStringLiteral("sentiment"), QStringLiteral("Cold chips"), QStringLiteral("2: cold")))
+                    .result() > 0);
+        QVERIFY(history.add(run(QStringLiteral("writer"), QStringLiteral("x"), QStringLiteral("A poem"))).result() > 0);
+    }
+    RunHistory reopened(path); // survives a restart, schema already current
+    const QList<RunRecord> records = reopened.search(QString()).result();
+    QCOMPARE(records.size(), 2);
+    QCOMPARE(records.at(0).templateName, QStringLiteral("writer"));
+    QCOMPARE(records.at(1).values.value(QStringLiteral("review")).toString(), QStringLiteral("Cold chips"));
+    QCOMPARE(records.at(1).request.value(QStringLiteral("model")).toString(), QStringLiteral("gpt-4o-mini"));
+    QCOMPARE(records.at(1).promptTokens, 12);
+    QCOMPARE(records.at(1).completionTokens, 3);
+}
+
+void TestRunHistory::searchMatchesValuesAndReplies_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("matches");
+    QTest::newRow("everything") << QString() << 3;
+    QTest::newRow("template name") << QStringLiteral("writ") << 1;
+    QTest::newRow("parameter value") << QStringLiteral("chips") << 1;
+    QTest::newRow("reply, any case") << QStringLiteral("POEM") << 1;
+    QTest::newRow("LIKE wildcards are literal") << QStringLiteral("100%") << 1;
+    QTest::newRow("nothing") << QStringLiteral("zebra") << 0;
+}
+
+void TestRunHistory::searchMatchesValuesAndReplies()
+{
+    QFETCH(QString, text);
+    QFETCH(int, matches);
+    QTemporaryDir dir;
+    RunHistory history(dir.filePath(QStringLiteral("history.sqlite")));
+    history.add(run(QStringLiteral("sentiment"), QStringLiteral("Cold chips"), QStringLiteral("2: cold"))).waitForFinished();
+    history.add(run(QStringLiteral("writer"), QStringLiteral("x"), QStringLiteral("A poem"))).waitForFinished();
+    history.add(run(QStringLiteral("rate"), QStringLiteral("y"), QStringLiteral("100% sure"))).waitForFinished();
+    QCOMPARE(history.search(text).result().size(), matches);
+}
+
+void TestRunHistory::refusesAHistoryFromANewerSchema()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("future"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery(db).exec(QStringLiteral("PRAGMA user_version = %1").arg(RunHistory::schemaVersion() + 5));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("future"));
+    RunHistory history(path);
+    const Status opened = history.open().result();
+    QVERIFY(!opened);
+    QVERIFY(opened.error().message.contains(QStringLiteral("newer")));
+}
+
+QTEST_GUILESS_MAIN(TestRunHistory)
+#include "tst_runhistory.moc"
