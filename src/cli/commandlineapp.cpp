@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/commandlineapp.h"
 
+#include "cli/convertcommand.h"
 #include "cli/dedupecommand.h"
 #include "cli/exitcode.h"
 #include "cli/modelscommand.h"
@@ -36,6 +37,8 @@ std::unique_ptr<CliCommand> createCommand(const QString& name)
         return std::make_unique<DedupeCommand>();
     if (name == QLatin1String("split"))
         return std::make_unique<SplitCommand>();
+    if (name == QLatin1String("convert"))
+        return std::make_unique<ConvertCommand>();
     return nullptr;
 }
 

@@ -248,7 +248,6 @@ void DatasetView::chooseAndOpen()
 
 bool DatasetView::openFile(const QString& path)
 {
-    cancelBackgroundWork();
     auto opened = JsonlIndex::open(path);
     if (!opened.ok()) {
         m_message = opened.error().toString();
@@ -257,6 +256,8 @@ bool DatasetView::openFile(const QString& path)
         updateStatus();
         return false;
     }
+    cancelBackgroundWork();
+    m_restoreLine = -1;
     if (!m_fileWatcher.files().isEmpty())
         m_fileWatcher.removePaths(m_fileWatcher.files());
     m_fileWatcher.addPath(path);
@@ -285,20 +286,19 @@ bool DatasetView::openFile(const QString& path)
 
 void DatasetView::reload()
 {
-    if (m_index) {
-        const qint64 line = m_detail.line;
-        const QString path = m_index->path();
-        if (openFile(path) && line >= 0) {
-            // Back to where the user was, once that line has been indexed again.
-            auto restore = std::make_shared<QMetaObject::Connection>();
-            *restore
-                = connect(&m_build, &QFutureWatcher<void>::progressValueChanged, this, [this, line, restore] {
-                      if (m_index && m_index->availableLines() > line) {
-                          disconnect(*restore);
-                          jumpToLine(line + 1);
-                      }
-                  });
-        }
+    if (!m_index)
+        return;
+    const qint64 line = m_detail.line;
+    if (openFile(m_index->path()))
+        m_restoreLine = line; // back there once that line is indexed again
+}
+
+void DatasetView::restorePosition()
+{
+    if (m_restoreLine >= 0 && m_index && m_index->availableLines() > m_restoreLine) {
+        const qint64 line = m_restoreLine;
+        m_restoreLine = -1;
+        jumpToLine(line + 1);
     }
 }
 
@@ -317,6 +317,7 @@ void DatasetView::onBuildProgress()
         m_rowSync.start();
     }
     m_indexProgress->setValue(m_build.progressValue());
+    restorePosition();
     updateStatus();
 }
 
@@ -327,6 +328,8 @@ void DatasetView::onBuildFinished()
     m_stopAction->setEnabled(m_search.isRunning());
     if (!m_index)
         return;
+    restorePosition();
+    m_restoreLine = -1; // the file became shorter
     if (m_table->currentIndex().row() < 0 && m_model->rowCount() > 0)
         m_table->setCurrentIndex(m_model->index(0, 0));
     updateStatus();

@@ -92,6 +92,7 @@ private:
     void chooseAndOpen();
     void onBuildProgress();
     void onBuildFinished();
+    void restorePosition();
     void onSearchResults(int begin, int end);
     void flushMatches();
     void onSearchFinished();
@@ -142,6 +143,7 @@ private:
     qint64 m_matches = 0;
     quint64 m_detailGeneration = 0;
     quint64 m_renderGeneration = 0;
+    qint64 m_restoreLine = -1; // 0-based line to select again after a reload
     DatasetDetail m_detail;
     QString m_message; // last error or notice for the status line
 };

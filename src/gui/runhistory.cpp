@@ -5,6 +5,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
+#include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -14,6 +15,8 @@
 namespace tb {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcHistory, "tunebench.gui.history")
 
 // Append only: each entry moves the schema one version up.
 const QStringList& migrations()
@@ -36,6 +39,12 @@ const QStringList& migrations()
         QStringLiteral("CREATE INDEX runs_by_template ON runs(template_path, started_at)"),
     };
     return list;
+}
+
+// A null QString binds as SQL NULL; the text columns are NOT NULL.
+QString text(const QString& value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
 }
 
 QString json(const QJsonObject& object)
@@ -140,29 +149,33 @@ QFuture<qint64> RunHistory::add(const RunRecord& record)
 {
     return QtConcurrent::run(&m_worker, [path = m_path, record]() -> qint64 {
         const Connection connection(path);
-        if (!connection.status())
+        if (!connection.status()) {
+            qCWarning(lcHistory) << "cannot open" << path << connection.status().error().message;
             return 0;
+        }
         QSqlQuery query(connection.database());
         query.prepare(QStringLiteral(
             "INSERT INTO runs (started_at, template_path, template_name, profile_id, parameter_values, request,"
             " response, outcome, finish_reason, prompt_tokens, completion_tokens, first_token_ms, total_ms, request_id)"
             " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         query.addBindValue(record.startedAt.toUTC().toString(Qt::ISODateWithMs));
-        query.addBindValue(record.templatePath);
-        query.addBindValue(record.templateName);
-        query.addBindValue(record.profileId);
+        query.addBindValue(text(record.templatePath));
+        query.addBindValue(text(record.templateName));
+        query.addBindValue(text(record.profileId));
         query.addBindValue(json(record.values));
         query.addBindValue(json(record.request));
-        query.addBindValue(record.response);
-        query.addBindValue(record.outcome);
-        query.addBindValue(record.finishReason);
+        query.addBindValue(text(record.response));
+        query.addBindValue(text(record.outcome));
+        query.addBindValue(text(record.finishReason));
         query.addBindValue(record.promptTokens);
         query.addBindValue(record.completionTokens);
         query.addBindValue(record.timeToFirstTokenMs);
         query.addBindValue(record.totalMs);
-        query.addBindValue(record.requestId);
-        if (!query.exec())
+        query.addBindValue(text(record.requestId));
+        if (!query.exec()) {
+            qCWarning(lcHistory) << "cannot store a run:" << query.lastError().text();
             return 0;
+        }
         return query.lastInsertId().toLongLong();
     });
 }
@@ -179,8 +192,8 @@ QFuture<QList<RunRecord>> RunHistory::search(const QString& text, int limit)
                                      " request, response, outcome, finish_reason, prompt_tokens, completion_tokens,"
                                      " first_token_ms, total_ms, request_id FROM runs");
         if (!text.isEmpty())
-            sql += QStringLiteral(" WHERE template_name LIKE ?1 ESCAPE '\\' OR parameter_values LIKE ?1 ESCAPE '\\'"
-                                  " OR request LIKE ?1 ESCAPE '\\' OR response LIKE ?1 ESCAPE '\\'");
+            sql += QStringLiteral(" WHERE template_name LIKE ? ESCAPE '\\' OR parameter_values LIKE ? ESCAPE '\\'"
+                                  " OR request LIKE ? ESCAPE '\\' OR response LIKE ? ESCAPE '\\'");
         sql += QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(limit);
         query.prepare(sql);
         if (!text.isEmpty()) {
@@ -188,7 +201,9 @@ QFuture<QList<RunRecord>> RunHistory::search(const QString& text, int limit)
             pattern.replace(QLatin1Char('\\'), QStringLiteral("\\\\"))
                 .replace(QLatin1Char('%'), QStringLiteral("\\%"))
                 .replace(QLatin1Char('_'), QStringLiteral("\\_"));
-            query.addBindValue(QString(QLatin1Char('%') + pattern + QLatin1Char('%')));
+            const QString like = QLatin1Char('%') + pattern + QLatin1Char('%');
+            for (int i = 0; i < 4; ++i)
+                query.addBindValue(like);
         }
         if (!query.exec())
             return records;

@@ -325,7 +325,7 @@ void WorkbenchPage::createWidgets()
             [this] { m_session->setProfileId(m_profileCombo->currentData().toString()); });
     auto* keyButton = new QToolButton;
     keyButton->setText(tr("Key…"));
-    keyButton->setToolTip(tr("Store the provider's API key in the keychain (Ctrl+Shift+K)"));
+    keyButton->setToolTip(tr("Store the provider's API key in the keychain (Ctrl+Alt+K)"));
     connect(keyButton, &QToolButton::clicked, this, &WorkbenchPage::showApiKeyDialog);
     m_runButton = new QPushButton(tr("Run"));
     m_runButton->setToolTip(tr("Send the request (Ctrl+Return)"));

@@ -90,7 +90,7 @@ void TestDatasetCommands::validatePrintsFindingsAsFileLineSeverityRule()
     const QString text = QString::fromUtf8(output.out);
     QVERIFY2(text.contains(file + QStringLiteral(":2: error: [missing_content] messages[1].content: content is empty\n")),
              output.out.constData());
-    QVERIFY(text.contains(QStringLiteral("2 examples in chat format, 1 errors, 0 warnings")));
+    QVERIFY(text.contains(QStringLiteral("2 examples in chat format, 1 errors, 1 warnings")));
     QVERIFY(text.contains(QStringLiteral("By default, you'll train for 25 epochs on this dataset")));
 }
 

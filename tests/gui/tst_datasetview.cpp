@@ -147,11 +147,12 @@ private Q_SLOTS:
         QCOMPARE(view.model()->rowCount(), 0);
     }
 
-    void noticesChangeOnDisk()
+    void noticesChangeOnDiskAndReloadsInPlace()
     {
         DatasetView view;
         const QString path = write(fixture());
         openAndWait(view, path);
+        QVERIFY(view.jumpToLine(700));
         QSignalSpy changed(&view, &DatasetView::fileChangedOnDisk);
         {
             QFile file(path);
@@ -163,6 +164,8 @@ private Q_SLOTS:
         view.reload();
         QVERIFY(finished.wait(5000));
         QCOMPARE(view.model()->rowCount(), 1001);
+        QCOMPARE(view.table()->currentIndex().row(), 699); // where the user was
+        QTRY_COMPARE(view.detailLine(), 699);
     }
 
     void opensThroughTheChooser()

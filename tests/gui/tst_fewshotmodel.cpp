@@ -11,6 +11,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMimeData>
 #include <QTest>
 
 #include <memory>
@@ -66,6 +67,7 @@ private Q_SLOTS:
     void editingACellEditsTheTemplate();
     void addingARowInsertsATurnPairBeforeTheQuestion();
     void removingAndMovingRowsReordersTurns();
+    void draggingARowMovesItsTurns();
     void undoingTheTemplateUpdatesTheTable();
     void templateEditsShowInTheTable();
     void importsChatAndPromptCompletionLines_data();
@@ -150,6 +152,16 @@ void TestFewShotModel::removingAndMovingRowsReordersTurns()
     QCOMPARE(m_model->index(0, 0).data().toString(), QStringLiteral("u2"));
     QVERIFY(m_model->removeRows(0, 1));
     QCOMPARE(contents(*m_document), (strs({"Rate it.", "u1", "a1", "{{q}}"})));
+}
+
+void TestFewShotModel::draggingARowMovesItsTurns()
+{
+    std::unique_ptr<QMimeData> dragged(m_model->mimeData({m_model->index(1, 0)}));
+    QVERIFY(dragged);
+    // false on purpose: the view must not remove a "source" of a move already done.
+    QVERIFY(!m_model->dropMimeData(dragged.get(), Qt::MoveAction, 0, 0, {}));
+    QCOMPARE(contents(*m_document), (strs({"Rate it.", "u2", "a2", "u1", "a1", "{{q}}"})));
+    QCOMPARE(m_document->undoStack()->count(), 1);
 }
 
 void TestFewShotModel::undoingTheTemplateUpdatesTheTable()
