@@ -46,7 +46,7 @@ const QStringList& commandNames()
 {
     static const QStringList names { QStringLiteral("run"), QStringLiteral("params"),
         QStringLiteral("models"), QStringLiteral("validate"), QStringLiteral("prepare"),
-        QStringLiteral("dedupe"), QStringLiteral("split") };
+        QStringLiteral("dedupe"), QStringLiteral("split"), QStringLiteral("convert") };
     return names;
 }
 

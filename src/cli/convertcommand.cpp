@@ -43,7 +43,7 @@ void ConvertCommand::execute(const QCommandLineParser& parser)
     const QFileInfo info(path);
     const QString output = parser.isSet(QStringLiteral("output"))
                                ? parser.value(QStringLiteral("output"))
-                               : info.path() + QLatin1Char('/') + info.completeBaseName() + QLatin1Char('_') + target
+                               : (info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/')) + info.completeBaseName() + QLatin1Char('_') + target
                                      + QStringLiteral(".jsonl");
     Result<std::shared_ptr<JsonlIndex>> index = JsonlIndex::open(path);
     if (!index) {

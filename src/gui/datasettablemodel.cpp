@@ -7,8 +7,8 @@
 
 #include <QBrush>
 #include <QColor>
-#include <QHash>
 #include <QFutureWatcher>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -100,7 +100,7 @@ void DatasetTableModel::setFindings(const std::vector<DatasetFinding>& findings)
     }
     setStatusProvider([byLine](qint64 line) -> std::optional<RowStatus> {
         const auto it = byLine->constFind(line);
-        return it == byLine->cend() ? RowStatus{} : *it;
+        return it == byLine->cend() ? RowStatus {} : *it;
     });
 }
 

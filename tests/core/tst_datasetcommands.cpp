@@ -57,6 +57,8 @@ private Q_SLOTS:
     void validatePrintsOneJsonObject();
     void prepareWritesANewFileAndAsksNothingWithQ();
     void prepareWithoutAnswersWritesNothing();
+    void rewritingCommandsWriteNewFiles_data();
+    void rewritingCommandsWriteNewFiles();
 };
 
 void TestDatasetCommands::validateExitCodes_data()
@@ -131,6 +133,44 @@ void TestDatasetCommands::prepareWithoutAnswersWritesNothing()
     QCOMPARE(output.exitCode, 0);
     QVERIFY(output.out.contains("Aborting... did not write the file"));
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("data_prepared.jsonl"))));
+}
+
+void TestDatasetCommands::rewritingCommandsWriteNewFiles_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QStringList>("written");
+    QTest::addColumn<QByteArray>("firstLine");
+    QTest::newRow("convert to chat")
+        << QStringList{QStringLiteral("convert"), QStringLiteral("data.jsonl"), QStringLiteral("--to"), QStringLiteral("chat")}
+        << QStringList{QStringLiteral("data_chat.jsonl")}
+        << QByteArray(R"({"messages": [{"role": "user", "content": "Capital of France? ->"}, {"role": "assistant", "content": " Paris.\n"}]})");
+    QTest::newRow("dedupe") << QStringList{QStringLiteral("dedupe"), QStringLiteral("data.jsonl")}
+                            << QStringList{QStringLiteral("data_deduped.jsonl")}
+                            << QByteArray(R"({"prompt": "Capital of France? ->", "completion": " Paris.\n"})");
+    QTest::newRow("split") << QStringList{QStringLiteral("split"), QStringLiteral("data.jsonl"), QStringLiteral("--valid-fraction"),
+                                          QStringLiteral("0.5")}
+                           << QStringList{QStringLiteral("data_train.jsonl"), QStringLiteral("data_valid.jsonl")} << QByteArray();
+}
+
+void TestDatasetCommands::rewritingCommandsWriteNewFiles()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QStringList, written);
+    QFETCH(QByteArray, firstLine);
+    QTemporaryDir dir;
+    QVERIFY(QFile::copy(fixture(QStringLiteral("valid-legacy.jsonl")), dir.filePath(QStringLiteral("data.jsonl"))));
+    const Output output = tunebench(arguments, dir.path());
+    QVERIFY2(output.exitCode == 0, output.err.constData());
+    for (const QString& name : written) {
+        QFile file(dir.filePath(name));
+        QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(name));
+        const QByteArray content = file.readAll();
+        QVERIFY(!content.isEmpty());
+        if (!firstLine.isEmpty())
+            QCOMPARE(content.left(content.indexOf('\n')), firstLine);
+    }
+    // A second run must not overwrite what the first wrote.
+    QCOMPARE(tunebench(arguments, dir.path()).exitCode, 4);
 }
 
 QTEST_GUILESS_MAIN(TestDatasetCommands)

@@ -253,10 +253,13 @@ private Q_SLOTS:
             f.message = QStringLiteral("msg");
             return f;
         };
-        m_model->setFindings({finding(0, Severity::Warning, "file_level"), finding(2, Severity::Warning, "first_rule"),
-                              finding(2, Severity::Error, "second_rule"), finding(3, Severity::Info, "note")});
-        QCOMPARE(cell(1, DatasetTableModel::StatusColumn).toString(), QStringLiteral("1 error(s), 1 warning(s)"));
-        QCOMPARE(cell(1, DatasetTableModel::StatusColumn, Qt::ToolTipRole).toString(), QStringLiteral("first_rule: msg"));
+        m_model->setFindings(
+            { finding(0, Severity::Warning, "file_level"), finding(2, Severity::Warning, "first_rule"),
+                finding(2, Severity::Error, "second_rule"), finding(3, Severity::Info, "note") });
+        QCOMPARE(
+            cell(1, DatasetTableModel::StatusColumn).toString(), QStringLiteral("1 error(s), 1 warning(s)"));
+        QCOMPARE(cell(1, DatasetTableModel::StatusColumn, Qt::ToolTipRole).toString(),
+            QStringLiteral("first_rule: msg"));
         QCOMPARE(cell(0, DatasetTableModel::StatusColumn).toString(), QStringLiteral("OK"));
         QCOMPARE(cell(2, DatasetTableModel::StatusColumn).toString(), QStringLiteral("OK"));
     }
