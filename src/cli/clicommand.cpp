@@ -101,16 +101,29 @@ void CliCommand::start(const QStringList& arguments)
     });
 }
 
-Result<PromptTemplate> CliCommand::loadTemplate(const QString& pathOrName)
+void CliCommand::addTemplateArgument(QCommandLineParser& parser)
 {
-    const QString path = TemplateCatalog::resolve(pathOrName);
-    if (path.isEmpty()) {
-        Error error;
-        error.file = pathOrName;
-        error.message = tr("no such template file or bundled template");
-        return error;
+    parser.addPositionalArgument(QStringLiteral("template"), tr("Template file, or the name of a bundled template."));
+}
+
+std::optional<PromptTemplate> CliCommand::requireTemplate(const QCommandLineParser& parser)
+{
+    if (parser.positionalArguments().size() != 1) {
+        finish(Usage, tr("expected exactly one template; try 'tunebench %1 --help'.").arg(name()));
+        return std::nullopt;
     }
-    return PromptTemplate::load(path);
+    const QString argument = parser.positionalArguments().at(0);
+    const QString path = TemplateCatalog::resolve(argument);
+    if (path.isEmpty()) {
+        finish(InputError, tr("%1: no such template file or bundled template").arg(argument));
+        return std::nullopt;
+    }
+    Result<PromptTemplate> loaded = PromptTemplate::load(path);
+    if (!loaded) {
+        finish(InputError, loaded.error().toString());
+        return std::nullopt;
+    }
+    return std::move(loaded).value();
 }
 
 void CliCommand::writeOut(const QString& text)

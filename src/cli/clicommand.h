@@ -17,6 +17,7 @@
 #include <QStringList>
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -60,8 +61,11 @@ protected:
     // CredentialError (no key, keychain) or Usage (invalid profile).
     void connectAccount(const ProviderProfile& profile, std::function<void(ApiClient*)> connected);
 
-    // A template by path, or a bundled one by name; errors say file:line:column.
-    static Result<PromptTemplate> loadTemplate(const QString& pathOrName);
+    // Declares the one positional argument: a template file or bundled template name.
+    static void addTemplateArgument(QCommandLineParser& parser);
+    // Loads that template; on failure finishes (Usage or InputError with
+    // file:line:column) and returns nothing.
+    std::optional<PromptTemplate> requireTemplate(const QCommandLineParser& parser);
 
     void writeOut(const QString& text);
     void writeErr(const QString& text);

@@ -17,10 +17,12 @@ QString ConvertCommand::summary() const
 
 void ConvertCommand::configure(QCommandLineParser& parser)
 {
-    parser.addOption({QStringLiteral("to"), tr("Target format: chat, sharegpt or alpaca."), QStringLiteral("format")});
-    parser.addOption({QStringLiteral("system"), tr("System prompt to put first in every example."), QStringLiteral("text")});
-    parser.addOption({{QStringLiteral("o"), QStringLiteral("output")},
-                      tr("Output file (default: FILE_<format>.jsonl); must not exist."), QStringLiteral("file")});
+    parser.addOption(
+        { QStringLiteral("to"), tr("Target format: chat, sharegpt or alpaca."), QStringLiteral("format") });
+    parser.addOption({ QStringLiteral("system"), tr("System prompt to put first in every example."),
+        QStringLiteral("text") });
+    parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
+        tr("Output file (default: FILE_<format>.jsonl); must not exist."), QStringLiteral("file") });
     parser.addPositionalArgument(QStringLiteral("file"), tr("The JSONL file."));
 }
 
@@ -42,9 +44,9 @@ void ConvertCommand::execute(const QCommandLineParser& parser)
     const QString path = parser.positionalArguments().at(0);
     const QFileInfo info(path);
     const QString output = parser.isSet(QStringLiteral("output"))
-                               ? parser.value(QStringLiteral("output"))
-                               : (info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/')) + info.completeBaseName() + QLatin1Char('_') + target
-                                     + QStringLiteral(".jsonl");
+        ? parser.value(QStringLiteral("output"))
+        : (info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/'))
+            + info.completeBaseName() + QLatin1Char('_') + target + QStringLiteral(".jsonl");
     Result<std::shared_ptr<JsonlIndex>> index = JsonlIndex::open(path);
     if (!index) {
         finish(InputError, index.error().toString());
@@ -58,10 +60,11 @@ void ConvertCommand::execute(const QCommandLineParser& parser)
     }
     writeOut(tr("Wrote %1: %2 examples\n").arg(output).arg(outcome->converted));
     if (outcome->skipped > 0) {
-        finish(Findings, tr("%1: %2 lines could not be converted (first: line %3); run 'tunebench validate'.")
-                             .arg(path)
-                             .arg(outcome->skipped)
-                             .arg(outcome->firstSkipped));
+        finish(Findings,
+            tr("%1: %2 lines could not be converted (first: line %3); run 'tunebench validate'.")
+                .arg(path)
+                .arg(outcome->skipped)
+                .arg(outcome->firstSkipped));
         return;
     }
     finish(Ok);

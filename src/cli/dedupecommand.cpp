@@ -35,7 +35,8 @@ void DedupeCommand::execute(const QCommandLineParser& parser)
     const QFileInfo info(path);
     const QString output = parser.isSet(QStringLiteral("output"))
         ? parser.value(QStringLiteral("output"))
-        : (info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/')) + info.completeBaseName() + QStringLiteral("_deduped.jsonl");
+        : (info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/'))
+            + info.completeBaseName() + QStringLiteral("_deduped.jsonl");
     Result<std::shared_ptr<JsonlIndex>> index = JsonlIndex::open(path);
     if (!index) {
         finish(InputError, index.error().toString());

@@ -18,21 +18,14 @@ QString ParamsCommand::summary() const
 void ParamsCommand::configure(QCommandLineParser& parser)
 {
     parser.addOption({ QStringLiteral("json"), tr("Print the parameters and their metadata as JSON.") });
-    parser.addPositionalArgument(
-        QStringLiteral("template"), tr("Template file, or the name of a bundled template."));
+    addTemplateArgument(parser);
 }
 
 void ParamsCommand::execute(const QCommandLineParser& parser)
 {
-    if (parser.positionalArguments().size() != 1) {
-        finish(Usage, tr("expected exactly one template; try 'tunebench params --help'."));
+    const std::optional<PromptTemplate> loaded = requireTemplate(parser);
+    if (!loaded)
         return;
-    }
-    const Result<PromptTemplate> loaded = loadTemplate(parser.positionalArguments().at(0));
-    if (!loaded) {
-        finish(InputError, loaded.error().toString());
-        return;
-    }
     if (!parser.isSet(QStringLiteral("json"))) {
         for (const QString& name : loaded->parameterNames())
             writeOut(name + QLatin1Char('\n'));

@@ -28,21 +28,14 @@ void RunCommand::configure(QCommandLineParser& parser)
         { QStringLiteral("no-stream"), tr("Wait for the whole reply instead of streaming it.") });
     parser.addOption(
         { QStringLiteral("json"), tr("Print the final response object as JSON instead of the text.") });
-    parser.addPositionalArgument(
-        QStringLiteral("template"), tr("Template file, or the name of a bundled template."));
+    addTemplateArgument(parser);
 }
 
 void RunCommand::execute(const QCommandLineParser& parser)
 {
-    if (parser.positionalArguments().size() != 1) {
-        finish(Usage, tr("expected exactly one template; try 'tunebench run --help'."));
+    const std::optional<PromptTemplate> loaded = requireTemplate(parser);
+    if (!loaded)
         return;
-    }
-    const Result<PromptTemplate> loaded = loadTemplate(parser.positionalArguments().at(0));
-    if (!loaded) {
-        finish(InputError, loaded.error().toString());
-        return;
-    }
     const Result<QHash<QString, QString>> values = parseParameters(parser.values(QStringLiteral("param")));
     if (!values) {
         finish(values.error().file.isEmpty() ? Usage : InputError, values.error().toString());

@@ -49,7 +49,8 @@ void SplitCommand::execute(const QCommandLineParser& parser)
     options.stratify = parser.isSet(QStringLiteral("stratify"));
     const QString path = parser.positionalArguments().at(0);
     const QFileInfo info(path);
-    const QString stem = (info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/')) + info.completeBaseName();
+    const QString stem = (info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/'))
+        + info.completeBaseName();
     Result<std::shared_ptr<JsonlIndex>> index = JsonlIndex::open(path);
     if (!index) {
         finish(InputError, index.error().toString());

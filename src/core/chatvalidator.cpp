@@ -5,12 +5,10 @@
 #include "core/chattokencounter.h"
 #include "core/tiktokenencoding.h"
 
-#include <simdjson.h>
-
 #include <QStringList>
-
 #include <algorithm>
 #include <array>
+#include <simdjson.h>
 
 namespace tb {
 
@@ -87,25 +85,26 @@ bool isWhitespaceOnly(std::string_view s)
     return std::all_of(t.begin(), t.end(), [](QChar c) { return c.isSpace(); });
 }
 
-constexpr std::array<std::string_view, 7> kMessageKeys{"role",   "content",    "name",        "function_call",
-                                                        "weight", "tool_calls", "tool_call_id"};
-constexpr std::array<std::string_view, 5> kRoles{"system", "user", "assistant", "function", "tool"};
+constexpr std::array<std::string_view, 7> kMessageKeys { "role", "content", "name", "function_call", "weight",
+    "tool_calls", "tool_call_id" };
+constexpr std::array<std::string_view, 5> kRoles { "system", "user", "assistant", "function", "tool" };
 
-template<std::size_t N>
-bool oneOf(std::string_view value, const std::array<std::string_view, N>& set)
+template <std::size_t N> bool oneOf(std::string_view value, const std::array<std::string_view, N>& set)
 {
     return std::find(set.begin(), set.end(), value) != set.end();
 }
 
 } // namespace
 
-ChatValidator::ChatValidator(const TiktokenEncoding& encoding, qint64 line, std::vector<DatasetFinding>& findings)
-    : m_encoding(encoding), m_line(line), m_findings(findings)
-{
-}
+ChatValidator::ChatValidator(
+    const TiktokenEncoding& encoding, qint64 line, std::vector<DatasetFinding>& findings)
+    : m_encoding(encoding)
+    , m_line(line)
+    , m_findings(findings)
+{ }
 
-void ChatValidator::add(const char* rule, Severity severity, const QString& path, const QString& message,
-                        const QString& fix)
+void ChatValidator::add(
+    const char* rule, Severity severity, const QString& path, const QString& message, const QString& fix)
 {
     DatasetFinding finding;
     finding.rule = QLatin1String(rule);
@@ -149,7 +148,8 @@ qint64 ChatValidator::countContent(const element& content) const
         for (element part : parts) {
             object o;
             element t;
-            if (part.get_object().get(o) == simdjson::SUCCESS && findKey(o, "text", t) && t.get_string().get(s) == simdjson::SUCCESS)
+            if (part.get_object().get(o) == simdjson::SUCCESS && findKey(o, "text", t)
+                && t.get_string().get(s) == simdjson::SUCCESS)
                 total += qint64(m_encoding.countTokens(s));
         }
     }
@@ -180,7 +180,8 @@ void ChatValidator::checkTools(const object& holder, const QString& prefix)
     if (findKey(holder, "tools", value)) {
         simdjson::dom::array tools;
         if (value.get_array().get(tools) != simdjson::SUCCESS) {
-            add("invalid_tools", Severity::Error, prefix + QStringLiteral("tools"), QStringLiteral("tools must be a list"));
+            add("invalid_tools", Severity::Error, prefix + QStringLiteral("tools"),
+                QStringLiteral("tools must be a list"));
         } else {
             qsizetype i = 0;
             for (element tool : tools) {
@@ -192,7 +193,8 @@ void ChatValidator::checkTools(const object& holder, const QString& prefix)
                     || fn.get_object().get(function) != simdjson::SUCCESS || !findKey(function, "name", name)
                     || !name.is_string()) {
                     add("invalid_tools", Severity::Error, path,
-                        QStringLiteral("a tool must be {\"type\": \"function\", \"function\": {\"name\": ..., \"parameters\": ...}}"));
+                        QStringLiteral("a tool must be {\"type\": \"function\", \"function\": {\"name\": "
+                                       "..., \"parameters\": ...}}"));
                 }
             }
         }
@@ -208,8 +210,10 @@ void ChatValidator::checkTools(const object& holder, const QString& prefix)
                 object f;
                 element name;
                 const QString path = indexPath(prefix + QStringLiteral("functions"), i++);
-                if (fn.get_object().get(f) != simdjson::SUCCESS || !findKey(f, "name", name) || !name.is_string())
-                    add("invalid_tools", Severity::Error, path, QStringLiteral("a function needs a string \"name\""));
+                if (fn.get_object().get(f) != simdjson::SUCCESS || !findKey(f, "name", name)
+                    || !name.is_string())
+                    add("invalid_tools", Severity::Error, path,
+                        QStringLiteral("a function needs a string \"name\""));
             }
         }
         if (findKey(holder, "tools", value))
@@ -239,7 +243,8 @@ void ChatValidator::checkToolCalls(const element& calls, const QString& path)
             || fn.get_object().get(function) != simdjson::SUCCESS || !findKey(function, "name", name)
             || !name.is_string() || !findKey(function, "arguments", arguments) || !arguments.is_string()) {
             add("invalid_tool_call", Severity::Error, callPath,
-                QStringLiteral("a tool call must be {\"id\", \"type\": \"function\", \"function\": {\"name\", \"arguments\": \"<JSON text>\"}}"));
+                QStringLiteral("a tool call must be {\"id\", \"type\": \"function\", \"function\": "
+                               "{\"name\", \"arguments\": \"<JSON text>\"}}"));
         }
     }
 }
@@ -260,7 +265,8 @@ bool ChatValidator::checkContent(const element& content, const QString& path, st
         object p;
         element type, value;
         if (part.get_object().get(p) != simdjson::SUCCESS || !findKey(p, "type", type)) {
-            add("invalid_content_part", Severity::Error, partPath, QStringLiteral("a content part must be an object with a \"type\""));
+            add("invalid_content_part", Severity::Error, partPath,
+                QStringLiteral("a content part must be an object with a \"type\""));
             continue;
         }
         const std::string_view kind = stringOr(type);
@@ -269,19 +275,23 @@ bool ChatValidator::checkContent(const element& content, const QString& path, st
         } else if (kind == "image_url" && role == "user" && findKey(p, "image_url", value)) {
             object image;
             element url;
-            if (value.get_object().get(image) != simdjson::SUCCESS || !findKey(image, "url", url) || !url.is_string())
+            if (value.get_object().get(image) != simdjson::SUCCESS || !findKey(image, "url", url)
+                || !url.is_string())
                 add("invalid_content_part", Severity::Error, partPath + QStringLiteral(".image_url"),
                     QStringLiteral("image_url needs a string \"url\""));
         } else {
             add("invalid_content_part", Severity::Error, partPath,
-                kind == "image_url" ? QStringLiteral("images are only allowed in user messages")
-                                    : QStringLiteral("a content part must be {\"type\": \"text\", \"text\": ...} or an image_url"));
+                kind == "image_url"
+                    ? QStringLiteral("images are only allowed in user messages")
+                    : QStringLiteral(
+                        "a content part must be {\"type\": \"text\", \"text\": ...} or an image_url"));
         }
     }
     return true;
 }
 
-bool ChatValidator::checkMessage(const element& message, const QString& path, Kind kind, std::string_view& role, bool& calls)
+bool ChatValidator::checkMessage(
+    const element& message, const QString& path, Kind kind, std::string_view& role, bool& calls)
 {
     const bool errorsBefore = m_errors;
     m_errors = false;
@@ -292,14 +302,16 @@ bool ChatValidator::checkMessage(const element& message, const QString& path, Ki
     const bool hasFunctionCall = findKey(m, "function_call", functionCall);
     const bool hasToolCalls = findKey(m, "tool_calls", toolCalls);
     calls = (hasFunctionCall && truthy(functionCall)) || (hasToolCalls && truthy(toolCalls));
-    role = hasRole ? stringOr(roleValue) : std::string_view{};
+    role = hasRole ? stringOr(roleValue) : std::string_view {};
 
     // The cookbook's rules, in its order; an assistant turn that only calls a tool or
     // function may leave out content (the current API accepts it; the cookbook predates it).
     const bool callOnly = calls && role == "assistant";
     if (!hasRole || (!hasContent && !callOnly)) {
-        add("message_missing_key", Severity::Error, path + (hasRole ? QStringLiteral(".content") : QStringLiteral(".role")),
-            hasRole ? QStringLiteral("message has no \"content\"") : QStringLiteral("message has no \"role\""),
+        add("message_missing_key", Severity::Error,
+            path + (hasRole ? QStringLiteral(".content") : QStringLiteral(".role")),
+            hasRole ? QStringLiteral("message has no \"content\"")
+                    : QStringLiteral("message has no \"role\""),
             QStringLiteral("Every message needs \"role\" and \"content\"."));
     }
     QStringList unknown;
@@ -310,12 +322,14 @@ bool ChatValidator::checkMessage(const element& message, const QString& path, Ki
     if (!unknown.isEmpty()) {
         add("message_unrecognized_key", Severity::Error, path + QLatin1Char('.') + unknown.first(),
             QStringLiteral("message has unrecognized key(s): %1").arg(unknown.join(QStringLiteral(", "))),
-            QStringLiteral("Remove the key(s); messages may have role, content, name, weight, function_call, tool_calls, tool_call_id."));
+            QStringLiteral("Remove the key(s); messages may have role, content, name, weight, function_call, "
+                           "tool_calls, tool_call_id."));
     }
     if (!roleValue.is_string() || !oneOf(role, kRoles) || !hasRole) {
         add("unrecognized_role", Severity::Error, path + QStringLiteral(".role"),
             hasRole ? QStringLiteral("role %1 is not one of system, user, assistant, function, tool")
-                          .arg(roleValue.is_string() ? QLatin1Char('"') + text(role) + QLatin1Char('"') : QStringLiteral("(not a string)"))
+                          .arg(roleValue.is_string() ? QLatin1Char('"') + text(role) + QLatin1Char('"')
+                                                     : QStringLiteral("(not a string)"))
                     : QStringLiteral("message has no role"));
     }
     const QString contentPath = path + QStringLiteral(".content");
@@ -340,13 +354,16 @@ bool ChatValidator::checkMessage(const element& message, const QString& path, Ki
         else if (weight.is_double())
             w = weight.get_double().value_unsafe();
         if (w != 0 && w != 1)
-            add("invalid_weight", Severity::Error, path + QStringLiteral(".weight"), QStringLiteral("weight must be 0 or 1"));
+            add("invalid_weight", Severity::Error, path + QStringLiteral(".weight"),
+                QStringLiteral("weight must be 0 or 1"));
         else if (role != "assistant")
             add("invalid_weight", Severity::Error, path + QStringLiteral(".weight"),
-                QStringLiteral("weight is only allowed on assistant messages"), QStringLiteral("Remove the weight."));
+                QStringLiteral("weight is only allowed on assistant messages"),
+                QStringLiteral("Remove the weight."));
     }
     if (findKey(m, "name", name) && !name.is_string())
-        add("invalid_name", Severity::Error, path + QStringLiteral(".name"), QStringLiteral("name must be a string"));
+        add("invalid_name", Severity::Error, path + QStringLiteral(".name"),
+            QStringLiteral("name must be a string"));
     if (hasToolCalls) {
         if (role != "assistant")
             add("invalid_tool_call", Severity::Error, path + QStringLiteral(".tool_calls"),
@@ -357,13 +374,16 @@ bool ChatValidator::checkMessage(const element& message, const QString& path, Ki
     if (hasFunctionCall) {
         object f;
         element fname, arguments;
-        if (role != "assistant" || functionCall.get_object().get(f) != simdjson::SUCCESS || !findKey(f, "name", fname)
-            || !fname.is_string() || !findKey(f, "arguments", arguments) || !arguments.is_string())
+        if (role != "assistant" || functionCall.get_object().get(f) != simdjson::SUCCESS
+            || !findKey(f, "name", fname) || !fname.is_string() || !findKey(f, "arguments", arguments)
+            || !arguments.is_string())
             add("invalid_tool_call", Severity::Error, path + QStringLiteral(".function_call"),
-                QStringLiteral("function_call must be {\"name\", \"arguments\": \"<JSON text>\"} on an assistant message"));
+                QStringLiteral("function_call must be {\"name\", \"arguments\": \"<JSON text>\"} on an "
+                               "assistant message"));
     }
     if (role == "tool" && (!findKey(m, "tool_call_id", toolCallId) || !toolCallId.is_string()))
-        add("invalid_tool_call", Severity::Warning, path, QStringLiteral("tool message without a tool_call_id"),
+        add("invalid_tool_call", Severity::Warning, path,
+            QStringLiteral("tool message without a tool_call_id"),
             QStringLiteral("Set tool_call_id to the id of the call it answers."));
     if (kind == Kind::DpoOutput && role != "assistant")
         add("dpo_output_shape", Severity::Error, path + QStringLiteral(".role"),
@@ -374,8 +394,8 @@ bool ChatValidator::checkMessage(const element& message, const QString& path, Ki
     return ok;
 }
 
-void ChatValidator::checkRoleOrder(const std::vector<std::pair<std::string_view, bool>>& roles, const QString& path,
-                                   Kind kind)
+void ChatValidator::checkRoleOrder(
+    const std::vector<std::pair<std::string_view, bool>>& roles, const QString& path, Kind kind)
 {
     bool seenOther = false;
     std::string_view previous;
@@ -386,16 +406,20 @@ void ChatValidator::checkRoleOrder(const std::vector<std::pair<std::string_view,
         const auto& [role, calls] = roles[i];
         const QString at = indexPath(path, qsizetype(i)) + QStringLiteral(".role");
         if (role == "system" && seenOther)
-            add("role_order", Severity::Warning, at, QStringLiteral("system message after the conversation started"),
+            add("role_order", Severity::Warning, at,
+                QStringLiteral("system message after the conversation started"),
                 QStringLiteral("Put system messages first."));
         if (role != "system")
             seenOther = true;
-        if ((role == "user" || role == "assistant") && role == previous && !(role == "assistant" && previousCalls))
-            add("role_order", Severity::Warning, at, QStringLiteral("two %1 messages in a row").arg(text(role)),
+        if ((role == "user" || role == "assistant") && role == previous
+            && !(role == "assistant" && previousCalls))
+            add("role_order", Severity::Warning, at,
+                QStringLiteral("two %1 messages in a row").arg(text(role)),
                 QStringLiteral("Merge them, or put the other side's turn between them."));
         if ((role == "tool" || role == "function") && !(lastSpeaker == "assistant" && lastSpeakerCalls))
             add("role_order", Severity::Warning, at,
-                QStringLiteral("%1 message does not follow an assistant message that calls it").arg(text(role)));
+                QStringLiteral("%1 message does not follow an assistant message that calls it")
+                    .arg(text(role)));
         if (role != "tool" && role != "function") {
             lastSpeaker = role;
             lastSpeakerCalls = calls;
@@ -408,26 +432,31 @@ void ChatValidator::checkRoleOrder(const std::vector<std::pair<std::string_view,
     const QString last = indexPath(path, qsizetype(roles.size() - 1)) + QStringLiteral(".role");
     if (kind == Kind::Training && roles.back().first != "assistant" && !roles.back().first.empty())
         add("role_order", Severity::Warning, last,
-            QStringLiteral("the example ends with a %1 message; nothing after the last assistant message is trained on")
+            QStringLiteral(
+                "the example ends with a %1 message; nothing after the last assistant message is trained on")
                 .arg(text(roles.back().first)),
             QStringLiteral("End the example with the assistant reply."));
     if (kind == Kind::DpoInput && roles.back().first != "user" && !roles.back().first.empty())
         add("role_order", Severity::Warning, last,
-            QStringLiteral("a preference input should end with a user message, not %1").arg(text(roles.back().first)));
+            QStringLiteral("a preference input should end with a user message, not %1")
+                .arg(text(roles.back().first)));
 }
 
-ChatValidator::Conversation ChatValidator::checkMessages(const element& messages, const QString& path, Kind kind)
+ChatValidator::Conversation ChatValidator::checkMessages(
+    const element& messages, const QString& path, Kind kind)
 {
     Conversation conversation;
     simdjson::dom::array list;
     if (!truthy(messages)) {
-        add("missing_messages_list", Severity::Error, path, QStringLiteral("the messages list is missing or empty"),
+        add("missing_messages_list", Severity::Error, path,
+            QStringLiteral("the messages list is missing or empty"),
             QStringLiteral("Add a \"messages\" list with the conversation."));
         conversation.valid = false;
         return conversation;
     }
     if (messages.get_array().get(list) != simdjson::SUCCESS) {
-        add("missing_messages_list", Severity::Error, path, QStringLiteral("messages must be a list of message objects"));
+        add("missing_messages_list", Severity::Error, path,
+            QStringLiteral("messages must be a list of message objects"));
         conversation.valid = false;
         return conversation;
     }
@@ -441,7 +470,7 @@ ChatValidator::Conversation ChatValidator::checkMessages(const element& messages
         conversation.tokens += countMessage(message);
         if (!message.is_object()) {
             add("data_type", Severity::Error, at, QStringLiteral("a message must be a JSON object"));
-            roles.emplace_back(std::string_view{}, false);
+            roles.emplace_back(std::string_view {}, false);
             continue;
         }
         std::string_view role;
@@ -460,7 +489,8 @@ ChatValidator::Conversation ChatValidator::checkMessages(const element& messages
         }
     }
     if (kind == Kind::Training && !conversation.hasAssistant)
-        add("example_missing_assistant_message", Severity::Error, path, QStringLiteral("the example has no assistant message"),
+        add("example_missing_assistant_message", Severity::Error, path,
+            QStringLiteral("the example has no assistant message"),
             QStringLiteral("Add the assistant reply the model should learn."));
     if (kind != Kind::DpoOutput)
         checkRoleOrder(roles, path, kind);
@@ -472,15 +502,18 @@ ChatValidator::Conversation ChatValidator::checkMessages(const element& messages
 ChatValidator::Conversation ChatValidator::checkChatExample(const object& example)
 {
     for (auto field : example) {
-        if (field.key != "messages" && field.key != "tools" && field.key != "functions" && field.key != "parallel_tool_calls")
+        if (field.key != "messages" && field.key != "tools" && field.key != "functions"
+            && field.key != "parallel_tool_calls")
             add("unrecognized_key", Severity::Warning, text(field.key),
-                QStringLiteral("a chat example has messages, tools, functions and parallel_tool_calls; \"%1\" is not used")
+                QStringLiteral("a chat example has messages, tools, functions and parallel_tool_calls; "
+                               "\"%1\" is not used")
                     .arg(text(field.key)),
                 QStringLiteral("Remove the key."));
     }
     element messages;
     if (!findKey(example, "messages", messages)) {
-        add("missing_messages_list", Severity::Error, QStringLiteral("messages"), QStringLiteral("the example has no \"messages\" list"),
+        add("missing_messages_list", Severity::Error, QStringLiteral("messages"),
+            QStringLiteral("the example has no \"messages\" list"),
             QStringLiteral("Add a \"messages\" list with the conversation."));
         Conversation none;
         none.valid = false;
@@ -510,11 +543,14 @@ ChatValidator::Conversation ChatValidator::checkDpoExample(const object& example
         if (field.key == "preferred_completion" || field.key == "non_preferred_completion")
             add("dpo_legacy_keys", Severity::Warning, text(field.key),
                 QStringLiteral("\"%1\" is the old name; current APIs expect \"%2\"")
-                    .arg(text(field.key), text(field.key).replace(QLatin1String("completion"), QLatin1String("output"))),
+                    .arg(text(field.key),
+                        text(field.key).replace(QLatin1String("completion"), QLatin1String("output"))),
                 QStringLiteral("Rename the key."));
-        else if (field.key != "input" && field.key != "preferred_output" && field.key != "non_preferred_output")
+        else if (field.key != "input" && field.key != "preferred_output"
+            && field.key != "non_preferred_output")
             add("unrecognized_key", Severity::Warning, text(field.key),
-                QStringLiteral("a preference example has input, preferred_output and non_preferred_output; \"%1\" is not used")
+                QStringLiteral("a preference example has input, preferred_output and non_preferred_output; "
+                               "\"%1\" is not used")
                     .arg(text(field.key)),
                 QStringLiteral("Remove the key."));
     }
@@ -525,9 +561,11 @@ ChatValidator::Conversation ChatValidator::checkDpoExample(const object& example
             QStringLiteral("a preference example needs an \"input\" object with \"messages\""));
     } else {
         for (auto field : inputObject) {
-            if (field.key != "messages" && field.key != "tools" && field.key != "functions" && field.key != "parallel_tool_calls")
+            if (field.key != "messages" && field.key != "tools" && field.key != "functions"
+                && field.key != "parallel_tool_calls")
                 add("unrecognized_key", Severity::Warning, joinPath(QStringLiteral("input"), field.key),
-                    QStringLiteral("\"%1\" is not used in a preference input").arg(text(field.key)), QStringLiteral("Remove the key."));
+                    QStringLiteral("\"%1\" is not used in a preference input").arg(text(field.key)),
+                    QStringLiteral("Remove the key."));
         }
         element messages;
         if (!findKey(inputObject, "messages", messages)) {
@@ -542,8 +580,10 @@ ChatValidator::Conversation ChatValidator::checkDpoExample(const object& example
         }
     }
     std::string outputs[2];
-    const std::array<std::pair<const char*, const char*>, 2> keys{{{"preferred_output", "preferred_completion"},
-                                                                   {"non_preferred_output", "non_preferred_completion"}}};
+    const std::array<std::pair<const char*, const char*>, 2> keys {
+        { { "preferred_output", "preferred_completion" },
+            { "non_preferred_output", "non_preferred_completion" } }
+    };
     for (int k = 0; k < 2; ++k) {
         element output;
         const char* key = keys[std::size_t(k)].first;
@@ -555,7 +595,8 @@ ChatValidator::Conversation ChatValidator::checkDpoExample(const object& example
         simdjson::dom::array list;
         if (output.get_array().get(list) != simdjson::SUCCESS || list.size() != 1) {
             add("dpo_output_shape", Severity::Error, QLatin1String(key),
-                QStringLiteral("%1 must be a list with exactly one assistant message").arg(QLatin1String(key)));
+                QStringLiteral("%1 must be a list with exactly one assistant message")
+                    .arg(QLatin1String(key)));
             continue;
         }
         const element message = list.at(0).value_unsafe();
@@ -578,7 +619,8 @@ ChatValidator::Conversation ChatValidator::checkDpoExample(const object& example
     }
     if (!outputs[0].empty() && outputs[0] == outputs[1])
         add("dpo_identical_outputs", Severity::Warning, QStringLiteral("non_preferred_output"),
-            QStringLiteral("the preferred and non-preferred outputs are identical; the pair teaches nothing"));
+            QStringLiteral(
+                "the preferred and non-preferred outputs are identical; the pair teaches nothing"));
     if (conversation.messages > 0)
         conversation.tokens += ChatTokenCounter::kReplyPrimer;
     conversation.valid = !m_errors;

@@ -9,7 +9,6 @@
 #include "core/datasetfinding.h"
 
 #include <QString>
-
 #include <string_view>
 #include <vector>
 
@@ -28,7 +27,7 @@ public:
     struct Conversation
     {
         int messages = 0;
-        qint64 tokens = 0;          // num_tokens_from_messages, reply primer included
+        qint64 tokens = 0; // num_tokens_from_messages, reply primer included
         qint64 assistantTokens = 0; // num_assistant_tokens_from_messages
         bool hasSystem = false;
         bool hasUser = false;
@@ -40,7 +39,8 @@ public:
 
     // A chat example: {"messages": [...], "tools"?, "functions"?, "parallel_tool_calls"?}.
     Conversation checkChatExample(const simdjson::dom::object& example);
-    // A preference example: {"input": {"messages": [...]}, "preferred_output": [...], "non_preferred_output": [...]}.
+    // A preference example: {"input": {"messages": [...]}, "preferred_output": [...], "non_preferred_output":
+    // [...]}.
     Conversation checkDpoExample(const simdjson::dom::object& example);
 
     // Special-token strings and whitespace-only text in a string value at `path`.
@@ -50,16 +50,17 @@ private:
     enum class Kind { Training, DpoInput, DpoOutput };
 
     Conversation checkMessages(const simdjson::dom::element& messages, const QString& path, Kind kind);
-    bool checkMessage(const simdjson::dom::element& message, const QString& path, Kind kind, std::string_view& role,
-                      bool& calls);
+    bool checkMessage(const simdjson::dom::element& message, const QString& path, Kind kind,
+        std::string_view& role, bool& calls);
     bool checkContent(const simdjson::dom::element& content, const QString& path, std::string_view role);
     void checkToolCalls(const simdjson::dom::element& calls, const QString& path);
     void checkTools(const simdjson::dom::object& holder, const QString& prefix);
-    void checkRoleOrder(const std::vector<std::pair<std::string_view, bool>>& roles, const QString& path, Kind kind);
+    void checkRoleOrder(
+        const std::vector<std::pair<std::string_view, bool>>& roles, const QString& path, Kind kind);
     qint64 countContent(const simdjson::dom::element& content) const;
     qint64 countMessage(const simdjson::dom::element& message) const;
     void add(const char* rule, DatasetFinding::Severity severity, const QString& path, const QString& message,
-             const QString& fix = {});
+        const QString& fix = {});
 
     const TiktokenEncoding& m_encoding;
     qint64 m_line;

@@ -4,11 +4,9 @@
 
 #include "core/jsonlindex.h"
 
-#include <simdjson.h>
-
 #include <QFileInfo>
 #include <QSaveFile>
-
+#include <simdjson.h>
 #include <string>
 #include <vector>
 
@@ -81,12 +79,12 @@ std::string contentText(const element& content)
 bool readTurns(const simdjson::dom::object& example, const std::string& system, std::vector<Turn>& turns)
 {
     if (!system.empty())
-        turns.push_back({"system", system});
+        turns.push_back({ "system", system });
     std::string_view prompt, completion;
     if (example["prompt"].get_string().get(prompt) == simdjson::SUCCESS
         && example["completion"].get_string().get(completion) == simdjson::SUCCESS) {
-        turns.push_back({"user", std::string(prompt)});
-        turns.push_back({"assistant", std::string(completion)});
+        turns.push_back({ "user", std::string(prompt) });
+        turns.push_back({ "assistant", std::string(completion) });
         return true;
     }
     simdjson::dom::array messages;
@@ -96,14 +94,16 @@ bool readTurns(const simdjson::dom::object& example, const std::string& system, 
         std::string_view role;
         if (message["role"].get_string().get(role) != simdjson::SUCCESS)
             return false;
-        Turn turn{std::string(role), {}};
+        Turn turn { std::string(role), {} };
         element content, calls;
         if (message["content"].get(content) == simdjson::SUCCESS)
             turn.text = contentText(content);
-        if (turn.role == "assistant" && message["tool_calls"].get(calls) == simdjson::SUCCESS && !calls.is_null())
-            turn = {"function_call", simdjson::minify(calls)};
-        else if (turn.role == "assistant" && message["function_call"].get(calls) == simdjson::SUCCESS && !calls.is_null())
-            turn = {"function_call", simdjson::minify(calls)};
+        if (turn.role == "assistant" && message["tool_calls"].get(calls) == simdjson::SUCCESS
+            && !calls.is_null())
+            turn = { "function_call", simdjson::minify(calls) };
+        else if (turn.role == "assistant" && message["function_call"].get(calls) == simdjson::SUCCESS
+            && !calls.is_null())
+            turn = { "function_call", simdjson::minify(calls) };
         if (turn.role == "function")
             turn.role = "tool";
         if (!system.empty() && turn.role == "system")
@@ -132,7 +132,10 @@ QByteArray toShareGpt(const std::vector<Turn>& turns)
     QByteArray out = "{\"conversations\": [";
     for (std::size_t i = 0; i < turns.size(); ++i) {
         const std::string& r = turns[i].role;
-        const char* from = r == "user" ? "human" : r == "assistant" ? "gpt" : r == "tool" ? "observation" : r.c_str();
+        const char* from = r == "user" ? "human"
+            : r == "assistant"         ? "gpt"
+            : r == "tool"              ? "observation"
+                                       : r.c_str();
         out += i ? ", {\"from\": " : "{\"from\": ";
         appendString(out, from);
         out += ", \"value\": ";
@@ -198,13 +201,14 @@ std::optional<DatasetConverter::Target> DatasetConverter::targetFromName(QString
     return std::nullopt;
 }
 
-std::optional<QByteArray> DatasetConverter::convertLine(simdjson::dom::parser& parser, std::string_view line,
-                                                        const Options& options)
+std::optional<QByteArray> DatasetConverter::convertLine(
+    simdjson::dom::parser& parser, std::string_view line, const Options& options)
 {
     const simdjson::padded_string padded(line);
     element root;
     simdjson::dom::object example;
-    if (parser.parse(padded).get(root) != simdjson::SUCCESS || root.get_object().get(example) != simdjson::SUCCESS)
+    if (parser.parse(padded).get(root) != simdjson::SUCCESS
+        || root.get_object().get(example) != simdjson::SUCCESS)
         return std::nullopt;
     std::vector<Turn> turns;
     if (!readTurns(example, options.systemPrompt.toStdString(), turns))
@@ -220,8 +224,8 @@ std::optional<QByteArray> DatasetConverter::convertLine(simdjson::dom::parser& p
     return std::nullopt;
 }
 
-Result<DatasetConverter::Outcome> DatasetConverter::run(const JsonlIndex& index, const QString& outputPath,
-                                                        const Options& options)
+Result<DatasetConverter::Outcome> DatasetConverter::run(
+    const JsonlIndex& index, const QString& outputPath, const Options& options)
 {
     if (!index.isComplete())
         return failure(QStringLiteral("the file's line index is not complete"), index.path());

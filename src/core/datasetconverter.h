@@ -10,7 +10,6 @@
 
 #include <QByteArray>
 #include <QString>
-
 #include <optional>
 #include <string_view>
 
@@ -34,7 +33,7 @@ public:
     struct Outcome
     {
         qint64 converted = 0;
-        qint64 skipped = 0;      // lines that are not chat or legacy examples
+        qint64 skipped = 0; // lines that are not chat or legacy examples
         qint64 firstSkipped = 0; // 1-based line of the first of them; 0 = none
     };
 
@@ -43,7 +42,8 @@ public:
     // `outputPath` must not exist yet.
     static Result<Outcome> run(const JsonlIndex& index, const QString& outputPath, const Options& options);
     // One line, without its newline; nullopt when the line is not a chat or legacy example.
-    static std::optional<QByteArray> convertLine(simdjson::dom::parser& parser, std::string_view line, const Options& options);
+    static std::optional<QByteArray> convertLine(
+        simdjson::dom::parser& parser, std::string_view line, const Options& options);
 };
 
 } // namespace tb

@@ -8,7 +8,6 @@
 
 #include <QFileInfo>
 #include <QSaveFile>
-
 #include <unordered_map>
 
 namespace tb {
@@ -25,13 +24,15 @@ Error failure(const QString& message, const QString& file = {})
 
 } // namespace
 
-Result<DatasetDeduplicator::Outcome> DatasetDeduplicator::run(const JsonlIndex& index, const QString& outputPath, Mode mode)
+Result<DatasetDeduplicator::Outcome> DatasetDeduplicator::run(
+    const JsonlIndex& index, const QString& outputPath, Mode mode)
 {
     if (!index.isComplete())
         return failure(QStringLiteral("the file's line index is not complete"), index.path());
     if (QFileInfo::exists(outputPath))
         return failure(QStringLiteral("already exists; choose another output file"), outputPath);
-    const Result<const TiktokenEncoding*> encoding = TiktokenEncoding::get(TiktokenEncoding::Encoding::Cl100kBase);
+    const Result<const TiktokenEncoding*> encoding
+        = TiktokenEncoding::get(TiktokenEncoding::Encoding::Cl100kBase);
     if (!encoding)
         return encoding.error();
     ExampleValidator hasher(**encoding, 0);

@@ -19,7 +19,7 @@ QString DatasetFinding::severityName(Severity severity)
 
 std::optional<DatasetFinding::Severity> DatasetFinding::severityFromName(QStringView name)
 {
-    for (Severity s : {Severity::Error, Severity::Warning, Severity::Info}) {
+    for (Severity s : { Severity::Error, Severity::Warning, Severity::Info }) {
         if (name == severityName(s))
             return s;
     }

@@ -7,7 +7,6 @@
 
 #include <QString>
 #include <QtGlobal>
-
 #include <optional>
 
 namespace tb {
@@ -16,12 +15,12 @@ struct DatasetFinding
 {
     enum class Severity { Error, Warning, Info };
 
-    QString rule;      // stable id, e.g. "missing_content" (the cookbook's names where it has one)
+    QString rule; // stable id, e.g. "missing_content" (the cookbook's names where it has one)
     Severity severity = Severity::Error;
-    qint64 line = 0;   // 1-based line of the file; 0 = about the whole file
-    QString path;      // JSON path inside the line, e.g. "messages[2].content"; may be empty
-    QString message;   // one sentence
-    QString fix;       // what to do about it; empty when there is no mechanical fix
+    qint64 line = 0; // 1-based line of the file; 0 = about the whole file
+    QString path; // JSON path inside the line, e.g. "messages[2].content"; may be empty
+    QString message; // one sentence
+    QString fix; // what to do about it; empty when there is no mechanical fix
     qint64 column = 0; // 1-based character column (JSON syntax errors only); 0 = unknown
 
     static QString severityName(Severity severity);

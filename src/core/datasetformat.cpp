@@ -25,7 +25,7 @@ bool parseDatasetFormat(QStringView name, std::optional<DatasetFormat>& format)
         format.reset();
         return true;
     }
-    for (DatasetFormat f : {DatasetFormat::Chat, DatasetFormat::Legacy, DatasetFormat::Dpo}) {
+    for (DatasetFormat f : { DatasetFormat::Chat, DatasetFormat::Legacy, DatasetFormat::Dpo }) {
         if (name == datasetFormatName(f)) {
             format = f;
             return true;

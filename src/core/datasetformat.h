@@ -5,16 +5,15 @@
 // The shapes a fine-tuning JSONL line can have, and their command-line names.
 
 #include <QString>
-
 #include <optional>
 
 namespace tb {
 
 enum class DatasetFormat : unsigned char {
     Unknown, // not JSON, not an object, or none of the keys below
-    Chat,    // {"messages": [...], "tools"?, "functions"?, "parallel_tool_calls"?}
-    Legacy,  // {"prompt": "...", "completion": "..."} (babbage-002 / davinci-002)
-    Dpo,     // {"input": {"messages": [...]}, "preferred_output": [...], "non_preferred_output": [...]}
+    Chat, // {"messages": [...], "tools"?, "functions"?, "parallel_tool_calls"?}
+    Legacy, // {"prompt": "...", "completion": "..."} (babbage-002 / davinci-002)
+    Dpo, // {"input": {"messages": [...]}, "preferred_output": [...], "non_preferred_output": [...]}
 };
 
 // "chat", "legacy", "dpo", "unknown".

@@ -5,7 +5,6 @@
 #include "core/pythonformat.h"
 
 #include <QJsonArray>
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -65,8 +64,9 @@ CountDistribution CountDistribution::of(std::vector<qint64>& values)
 
 QJsonObject CountDistribution::toJson() const
 {
-    return {{QStringLiteral("min"), min},       {QStringLiteral("max"), max}, {QStringLiteral("mean"), mean},
-            {QStringLiteral("median"), median}, {QStringLiteral("p10"), p10}, {QStringLiteral("p90"), p90}};
+    return { { QStringLiteral("min"), min }, { QStringLiteral("max"), max }, { QStringLiteral("mean"), mean },
+        { QStringLiteral("median"), median }, { QStringLiteral("p10"), p10 },
+        { QStringLiteral("p90"), p90 } };
 }
 
 qint64 DatasetReport::errorCount() const
@@ -81,7 +81,8 @@ qint64 DatasetReport::warningCount() const
 
 const std::vector<qint64>& DatasetReport::histogramUpperBounds()
 {
-    static const std::vector<qint64> bounds{64, 128, 256, 512, 1024, 2048, 4096, 8192, 16385, 32768, 65537};
+    static const std::vector<qint64> bounds { 64, 128, 256, 512, 1024, 2048, 4096, 8192, 16385, 32768,
+        65537 };
     return bounds;
 }
 
@@ -93,9 +94,9 @@ int DatasetReport::histogramBucket(qint64 tokens)
 
 void DatasetReport::addFinding(DatasetFinding finding)
 {
-    QMap<QString, qint64>& counts = finding.severity == DatasetFinding::Severity::Error     ? errors
-                                    : finding.severity == DatasetFinding::Severity::Warning ? warnings
-                                                                                            : infos;
+    QMap<QString, qint64>& counts = finding.severity == DatasetFinding::Severity::Error ? errors
+        : finding.severity == DatasetFinding::Severity::Warning                         ? warnings
+                                                                                        : infos;
     const qint64 seen = ++counts[finding.rule];
     // A rule can fire under two severities (e.g. invalid_tools); the cap is per severity and rule.
     if (seen <= kMaxFindingsPerRule)
@@ -106,11 +107,9 @@ QJsonObject DatasetReport::toJson() const
 {
     QJsonArray findingArray;
     for (const DatasetFinding& f : findings) {
-        QJsonObject o{{QStringLiteral("line"), f.line},
-                      {QStringLiteral("rule"), f.rule},
-                      {QStringLiteral("severity"), DatasetFinding::severityName(f.severity)},
-                      {QStringLiteral("path"), f.path},
-                      {QStringLiteral("message"), f.message}};
+        QJsonObject o { { QStringLiteral("line"), f.line }, { QStringLiteral("rule"), f.rule },
+            { QStringLiteral("severity"), DatasetFinding::severityName(f.severity) },
+            { QStringLiteral("path"), f.path }, { QStringLiteral("message"), f.message } };
         if (!f.fix.isEmpty())
             o.insert(QStringLiteral("fix"), f.fix);
         if (f.column > 0)
@@ -120,8 +119,8 @@ QJsonObject DatasetReport::toJson() const
     QJsonArray buckets;
     const auto& bounds = histogramUpperBounds();
     for (std::size_t i = 0; i <= bounds.size(); ++i) {
-        QJsonObject bucket{{QStringLiteral("from"), i == 0 ? 0 : bounds[i - 1]},
-                           {QStringLiteral("count"), i < histogram.size() ? histogram[i] : 0}};
+        QJsonObject bucket { { QStringLiteral("from"), i == 0 ? 0 : bounds[i - 1] },
+            { QStringLiteral("count"), i < histogram.size() ? histogram[i] : 0 } };
         bucket.insert(QStringLiteral("to"), i < bounds.size() ? QJsonValue(bounds[i] - 1) : QJsonValue());
         buckets.append(bucket);
     }
@@ -133,23 +132,19 @@ QJsonObject DatasetReport::toJson() const
     tokens.insert(QStringLiteral("assistant_per_example"), assistantTokensPerExample.toJson());
     tokens.insert(QStringLiteral("encoding"), encoding);
 
-    QJsonObject o{{QStringLiteral("file"), file},
-                  {QStringLiteral("format"), datasetFormatName(format)},
-                  {QStringLiteral("lines"), lines},
-                  {QStringLiteral("examples"), examples},
-                  {QStringLiteral("valid_examples"), validExamples},
-                  {QStringLiteral("errors"), countsToJson(errors)},
-                  {QStringLiteral("warnings"), countsToJson(warnings)},
-                  {QStringLiteral("findings"), findingArray},
-                  {QStringLiteral("tokens"), tokens},
-                  {QStringLiteral("messages_per_example"), messagesPerExample.toJson()},
-                  {QStringLiteral("missing_system_message"), missingSystem},
-                  {QStringLiteral("missing_user_message"), missingUser},
-                  {QStringLiteral("max_tokens_per_example"), maxTokensPerExample},
-                  {QStringLiteral("too_long"), tooLong},
-                  {QStringLiteral("epochs"), epochs},
-                  {QStringLiteral("billing_tokens"), billingTokens},
-                  {QStringLiteral("charged_tokens"), billingTokens * epochs}};
+    QJsonObject o { { QStringLiteral("file"), file }, { QStringLiteral("format"), datasetFormatName(format) },
+        { QStringLiteral("lines"), lines }, { QStringLiteral("examples"), examples },
+        { QStringLiteral("valid_examples"), validExamples },
+        { QStringLiteral("errors"), countsToJson(errors) },
+        { QStringLiteral("warnings"), countsToJson(warnings) }, { QStringLiteral("findings"), findingArray },
+        { QStringLiteral("tokens"), tokens },
+        { QStringLiteral("messages_per_example"), messagesPerExample.toJson() },
+        { QStringLiteral("missing_system_message"), missingSystem },
+        { QStringLiteral("missing_user_message"), missingUser },
+        { QStringLiteral("max_tokens_per_example"), maxTokensPerExample },
+        { QStringLiteral("too_long"), tooLong }, { QStringLiteral("epochs"), epochs },
+        { QStringLiteral("billing_tokens"), billingTokens },
+        { QStringLiteral("charged_tokens"), billingTokens * epochs } };
     if (!infos.isEmpty())
         o.insert(QStringLiteral("infos"), countsToJson(infos));
     if (!failure.isEmpty())
@@ -162,12 +157,13 @@ QJsonObject DatasetReport::toJson() const
 QString DatasetReport::statisticsText() const
 {
     const auto distribution = [](const CountDistribution& d, const char* name) {
-        return QStringLiteral("\n#### Distribution of %1:\nmin / max: %2, %3\nmean / median: %4, %5\np5 / p95: %6, %7\n")
+        return QStringLiteral(
+            "\n#### Distribution of %1:\nmin / max: %2, %3\nmean / median: %4, %5\np5 / p95: %6, %7\n")
             .arg(QLatin1String(name))
             .arg(d.min)
             .arg(d.max)
             .arg(python::floatRepr(d.mean), python::floatRepr(d.median), python::floatRepr(d.p10),
-                 python::floatRepr(d.p90));
+                python::floatRepr(d.p90));
     };
     QString text;
     if (format == DatasetFormat::Chat) {
@@ -177,10 +173,12 @@ QString DatasetReport::statisticsText() const
     }
     text += distribution(tokensPerExample, "num_total_tokens_per_example");
     text += distribution(assistantTokensPerExample, "num_assistant_tokens_per_example");
-    text += QStringLiteral("\n%1 examples may be over the %2 token limit, they will be truncated during fine-tuning\n")
+    text += QStringLiteral(
+        "\n%1 examples may be over the %2 token limit, they will be truncated during fine-tuning\n")
                 .arg(tooLong)
                 .arg(python::thousands(maxTokensPerExample));
-    text += QStringLiteral("Dataset has ~%1 tokens that will be charged for during training\n").arg(billingTokens);
+    text += QStringLiteral("Dataset has ~%1 tokens that will be charged for during training\n")
+                .arg(billingTokens);
     text += QStringLiteral("By default, you'll train for %1 epochs on this dataset\n").arg(epochs);
     text += QStringLiteral("By default, you'll be charged for ~%1 tokens\n").arg(billingTokens * epochs);
     return text;

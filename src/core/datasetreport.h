@@ -12,7 +12,6 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
-
 #include <vector>
 
 namespace tb {
@@ -42,14 +41,14 @@ struct DatasetReport
     bool canceled = false;
 
     DatasetFormat format = DatasetFormat::Unknown;
-    QString encoding;          // tokenizer used for the counts
+    QString encoding; // tokenizer used for the counts
     int maxTokensPerExample = 0;
-    qint64 lines = 0;          // lines of the file, blank ones included
-    qint64 examples = 0;       // non-blank lines: what the fine-tuning API counts
-    qint64 validExamples = 0;  // examples without errors
+    qint64 lines = 0; // lines of the file, blank ones included
+    qint64 examples = 0; // non-blank lines: what the fine-tuning API counts
+    qint64 validExamples = 0; // examples without errors
 
     std::vector<DatasetFinding> findings; // by line; at most kMaxFindingsPerRule per rule
-    QMap<QString, qint64> errors;         // rule -> count
+    QMap<QString, qint64> errors; // rule -> count
     QMap<QString, qint64> warnings;
     QMap<QString, qint64> infos;
 
@@ -63,8 +62,8 @@ struct DatasetReport
     CountDistribution tokensPerExample;
     CountDistribution assistantTokensPerExample;
 
-    qint64 tooLong = 0;       // examples over maxTokensPerExample
-    int epochs = 0;           // the cookbook's default n_epochs
+    qint64 tooLong = 0; // examples over maxTokensPerExample
+    int epochs = 0; // the cookbook's default n_epochs
     qint64 billingTokens = 0; // sum of min(maxTokensPerExample, tokens)
 
     bool hasErrors() const { return !errors.isEmpty() || !failure.isEmpty(); }

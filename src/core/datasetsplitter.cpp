@@ -4,14 +4,12 @@
 
 #include "core/jsonlindex.h"
 
-#include <simdjson.h>
-
 #include <QFileInfo>
 #include <QSaveFile>
-
 #include <cmath>
 #include <map>
 #include <random>
+#include <simdjson.h>
 #include <string>
 #include <vector>
 
@@ -67,14 +65,14 @@ std::string labelOf(simdjson::dom::parser& parser, std::string_view line)
 
 } // namespace
 
-Result<DatasetSplitter::Outcome> DatasetSplitter::run(const JsonlIndex& index, const QString& trainPath,
-                                                      const QString& validPath, const Options& options)
+Result<DatasetSplitter::Outcome> DatasetSplitter::run(
+    const JsonlIndex& index, const QString& trainPath, const QString& validPath, const Options& options)
 {
     if (!index.isComplete())
         return failure(QStringLiteral("the file's line index is not complete"), index.path());
     if (!(options.validFraction > 0 && options.validFraction < 1))
         return failure(QStringLiteral("the validation fraction must be between 0 and 1"));
-    for (const QString& path : {trainPath, validPath}) {
+    for (const QString& path : { trainPath, validPath }) {
         if (QFileInfo::exists(path))
             return failure(QStringLiteral("already exists; choose another output file"), path);
     }

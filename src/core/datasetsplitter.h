@@ -30,8 +30,8 @@ public:
     };
 
     // Neither output may exist yet. Both keep the input's line order.
-    static Result<Outcome> run(const JsonlIndex& index, const QString& trainPath, const QString& validPath,
-                               const Options& options);
+    static Result<Outcome> run(
+        const JsonlIndex& index, const QString& trainPath, const QString& validPath, const Options& options);
 };
 
 } // namespace tb

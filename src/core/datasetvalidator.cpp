@@ -9,7 +9,6 @@
 #include <QPromise>
 #include <QThreadPool>
 #include <QtConcurrent>
-
 #include <algorithm>
 #include <atomic>
 #include <mutex>
@@ -51,16 +50,17 @@ quint32 clamp32(qint64 v)
 } // namespace
 
 DatasetValidator::DatasetValidator(Options options, QThreadPool* pool)
-    : m_options(options), m_pool(pool ? pool : QThreadPool::globalInstance())
-{
-}
+    : m_options(options)
+    , m_pool(pool ? pool : QThreadPool::globalInstance())
+{ }
 
-DatasetFormat DatasetValidator::detectFileFormat(const JsonlIndex& index, const TiktokenEncoding& encoding) const
+DatasetFormat DatasetValidator::detectFileFormat(
+    const JsonlIndex& index, const TiktokenEncoding& encoding) const
 {
     // The majority of the first lines that have a recognizable shape.
     constexpr int kSample = 200;
     ExampleValidator validator(encoding, m_options.maxTokensPerExample);
-    int counts[4] = {0, 0, 0, 0};
+    int counts[4] = { 0, 0, 0, 0 };
     DatasetFormat firstSeen = DatasetFormat::Unknown;
     int seen = 0;
     for (qint64 line = 0; line < index.lineCount() && seen < kSample; ++line) {
@@ -73,7 +73,7 @@ DatasetFormat DatasetValidator::detectFileFormat(const JsonlIndex& index, const 
         ++seen;
     }
     DatasetFormat best = firstSeen;
-    for (DatasetFormat f : {DatasetFormat::Chat, DatasetFormat::Legacy, DatasetFormat::Dpo}) {
+    for (DatasetFormat f : { DatasetFormat::Chat, DatasetFormat::Legacy, DatasetFormat::Dpo }) {
         if (counts[int(f)] > counts[int(best)])
             best = f;
     }
@@ -119,9 +119,9 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
     if (promise)
         promise->setProgressRange(0, kProgressMaximum);
 
-    std::atomic<std::size_t> nextChunk{0};
-    std::atomic<qint64> linesDone{0};
-    std::atomic<bool> canceled{false};
+    std::atomic<std::size_t> nextChunk { 0 };
+    std::atomic<qint64> linesDone { 0 };
+    std::atomic<bool> canceled { false };
     std::mutex progressMutex;
     int lastProgress = -1;
     const qint64 totalLines = std::max<qint64>(1, report.lines);
@@ -232,8 +232,8 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
     // Exact and whitespace-normalised duplicates, each pointing at its first occurrence.
     std::sort(byHash.begin(), byHash.end());
     const auto statsOf = [&](qint64 line) -> const LineStats& {
-        const auto chunk = std::upper_bound(chunks.begin(), chunks.end(), line,
-                                            [](qint64 l, const Chunk& c) { return l < c.first; });
+        const auto chunk = std::upper_bound(
+            chunks.begin(), chunks.end(), line, [](qint64 l, const Chunk& c) { return l < c.first; });
         const Chunk& c = *(chunk - 1);
         return c.lines[std::size_t(line - c.first)];
     };
@@ -253,14 +253,15 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
                 f.message = QStringLiteral("same as line %1").arg(original + 1);
             } else {
                 f.rule = QStringLiteral("near_duplicate_example");
-                f.message = QStringLiteral("same as line %1 apart from whitespace or key order").arg(original + 1);
+                f.message
+                    = QStringLiteral("same as line %1 apart from whitespace or key order").arg(original + 1);
             }
             fileFindings.push_back(std::move(f));
         }
         i = j;
     }
     std::sort(fileFindings.begin(), fileFindings.end(),
-              [](const DatasetFinding& a, const DatasetFinding& b) { return a.line < b.line; });
+        [](const DatasetFinding& a, const DatasetFinding& b) { return a.line < b.line; });
     // Interleave the per-line findings (already in line order) with the file-wide ones.
     auto extra = fileFindings.begin();
     for (Chunk& chunk : chunks) {
@@ -287,14 +288,15 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
     return report;
 }
 
-QFuture<DatasetReport> DatasetValidator::validateInBackground(std::shared_ptr<JsonlIndex> index, Options options,
-                                                              QThreadPool* pool)
+QFuture<DatasetReport> DatasetValidator::validateInBackground(
+    std::shared_ptr<JsonlIndex> index, Options options, QThreadPool* pool)
 {
     QThreadPool* target = pool ? pool : QThreadPool::globalInstance();
-    return QtConcurrent::run(target, [index = std::move(index), options, pool](QPromise<DatasetReport>& promise) {
-        DatasetReport report = DatasetValidator(options, pool).validate(*index, &promise);
-        promise.addResult(std::move(report));
-    });
+    return QtConcurrent::run(
+        target, [index = std::move(index), options, pool](QPromise<DatasetReport>& promise) {
+            DatasetReport report = DatasetValidator(options, pool).validate(*index, &promise);
+            promise.addResult(std::move(report));
+        });
 }
 
 DatasetReport DatasetValidator::validateFile(const QString& path, Options options)

@@ -14,13 +14,11 @@
 #include "core/tiktokenencoding.h"
 
 #include <QFuture>
-
 #include <memory>
 #include <optional>
 
 class QThreadPool;
-template<typename T>
-class QPromise;
+template <typename T> class QPromise;
 
 namespace tb {
 
@@ -34,8 +32,8 @@ public:
         std::optional<DatasetFormat> format; // nullopt: detect from the file
         TiktokenEncoding::Encoding encoding = TiktokenEncoding::Encoding::Cl100kBase;
         int maxTokensPerExample = FineTuneLimits::kMaxTokensPerExample;
-        int threads = 0;                     // 0: the pool's maximum
-        bool legacyAnalysis = true;          // run the prepare_data analysis on legacy files
+        int threads = 0; // 0: the pool's maximum
+        bool legacyAnalysis = true; // run the prepare_data analysis on legacy files
     };
 
     // The progress range reported to the QPromise.
@@ -51,8 +49,8 @@ public:
     DatasetReport validate(const JsonlIndex& index, QPromise<DatasetReport>* promise = nullptr) const;
 
     // validate() on `pool` (global when null); chain it after JsonlIndex::buildInBackground.
-    static QFuture<DatasetReport> validateInBackground(std::shared_ptr<JsonlIndex> index, Options options,
-                                                       QThreadPool* pool = nullptr);
+    static QFuture<DatasetReport> validateInBackground(
+        std::shared_ptr<JsonlIndex> index, Options options, QThreadPool* pool = nullptr);
 
     // Opens, indexes and validates `path` on the calling thread (CLI, tests).
     static DatasetReport validateFile(const QString& path, Options options);

@@ -5,14 +5,12 @@
 #include "core/chatvalidator.h"
 #include "core/tiktokenencoding.h"
 
-#include <simdjson.h>
-
 #include <QByteArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QStringList>
-
 #include <functional>
+#include <simdjson.h>
 
 namespace tb {
 
@@ -43,7 +41,7 @@ QString text(std::string_view utf8)
 }
 
 DatasetFinding makeFinding(const char* rule, Severity severity, qint64 line, const QString& path,
-                           const QString& message, const QString& fix = {})
+    const QString& message, const QString& fix = {})
 {
     DatasetFinding finding;
     finding.rule = QLatin1String(rule);
@@ -160,8 +158,8 @@ DatasetFormat detectObject(const object& o)
         const std::string_view k = field.key;
         if (k == "messages")
             return DatasetFormat::Chat;
-        if (k == "input" || k == "preferred_output" || k == "non_preferred_output" || k == "preferred_completion"
-            || k == "non_preferred_completion")
+        if (k == "input" || k == "preferred_output" || k == "non_preferred_output"
+            || k == "preferred_completion" || k == "non_preferred_completion")
             return DatasetFormat::Dpo;
         if (equalsIgnoringAsciiCase(k, "prompt") || equalsIgnoringAsciiCase(k, "completion"))
             legacy = true;
@@ -182,9 +180,10 @@ qint64 codePointsBefore(std::string_view line, qsizetype offset)
 } // namespace
 
 ExampleValidator::ExampleValidator(const TiktokenEncoding& encoding, int maxTokensPerExample)
-    : m_encoding(encoding), m_maxTokensPerExample(maxTokensPerExample), m_parser(std::make_unique<Parser>())
-{
-}
+    : m_encoding(encoding)
+    , m_maxTokensPerExample(maxTokensPerExample)
+    , m_parser(std::make_unique<Parser>())
+{ }
 
 ExampleValidator::~ExampleValidator() = default;
 
@@ -235,14 +234,15 @@ DatasetFormat ExampleValidator::detect(std::string_view line)
 {
     element root;
     object o;
-    if (isBlank(line) || m_parser->parse(line, root) != simdjson::SUCCESS || root.get_object().get(o) != simdjson::SUCCESS)
+    if (isBlank(line) || m_parser->parse(line, root) != simdjson::SUCCESS
+        || root.get_object().get(o) != simdjson::SUCCESS)
         return DatasetFormat::Unknown;
     return detectObject(o);
 }
 
 bool ExampleValidator::hashLine(std::string_view line, quint64& exact, quint64& normalized)
 {
-    exact = std::hash<std::string_view>{}(line);
+    exact = std::hash<std::string_view> {}(line);
     normalized = 0;
     element root;
     if (isBlank(line) || m_parser->parse(line, root) != simdjson::SUCCESS || !root.is_object())
@@ -273,37 +273,40 @@ void ExampleValidator::checkLegacy(const object& example, ExampleResult& result,
         }
         if (key != lower)
             result.findings.push_back(makeFinding("necessary_column", Severity::Warning, line, key,
-                                                  QStringLiteral("The `%1` column/key should be lowercase").arg(lower),
-                                                  QStringLiteral("Lower case column name to `%1`").arg(lower)));
+                QStringLiteral("The `%1` column/key should be lowercase").arg(lower),
+                QStringLiteral("Lower case column name to `%1`").arg(lower)));
     }
-    for (const char* key : {"prompt", "completion"}) {
+    for (const char* key : { "prompt", "completion" }) {
         if ((key[0] == 'p' && !hasPrompt) || (key[0] == 'c' && !hasCompletion))
-            result.findings.push_back(makeFinding(
-                "necessary_column", Severity::Error, line, QLatin1String(key),
-                QStringLiteral("`%1` column/key is missing").arg(QLatin1String(key)),
+            result.findings.push_back(makeFinding("necessary_column", Severity::Error, line,
+                QLatin1String(key), QStringLiteral("`%1` column/key is missing").arg(QLatin1String(key)),
                 QStringLiteral("Name the keys \"prompt\" and \"completion\".")));
     }
     if (!additional.isEmpty())
-        result.findings.push_back(makeFinding("additional_column", Severity::Warning, line, additional.first(),
-                                              QStringLiteral("additional keys are ignored: %1").arg(additional.join(QStringLiteral(", "))),
-                                              QStringLiteral("Remove additional columns/keys")));
+        result.findings.push_back(
+            makeFinding("additional_column", Severity::Warning, line, additional.first(),
+                QStringLiteral("additional keys are ignored: %1").arg(additional.join(QStringLiteral(", "))),
+                QStringLiteral("Remove additional columns/keys")));
     std::string_view promptText, completionText;
     ChatValidator texts(m_encoding, line, result.findings);
     if (hasPrompt) {
         if (prompt.get_string().get(promptText) != simdjson::SUCCESS)
-            result.findings.push_back(makeFinding("legacy_not_string", Severity::Warning, line, QStringLiteral("prompt"),
-                                                  QStringLiteral("prompt is not a string; it is read as its text form")));
+            result.findings.push_back(
+                makeFinding("legacy_not_string", Severity::Warning, line, QStringLiteral("prompt"),
+                    QStringLiteral("prompt is not a string; it is read as its text form")));
         else
             texts.checkText(promptText, QStringLiteral("prompt"));
     }
     if (hasCompletion) {
         if (completion.get_string().get(completionText) != simdjson::SUCCESS) {
-            result.findings.push_back(makeFinding("legacy_not_string", Severity::Warning, line, QStringLiteral("completion"),
-                                                  QStringLiteral("completion is not a string; it is read as its text form")));
+            result.findings.push_back(
+                makeFinding("legacy_not_string", Severity::Warning, line, QStringLiteral("completion"),
+                    QStringLiteral("completion is not a string; it is read as its text form")));
         } else if (completionText.empty()) {
-            result.findings.push_back(makeFinding("empty_completion", Severity::Error, line, QStringLiteral("completion"),
-                                                  QStringLiteral("`completion` column/key should not contain empty strings"),
-                                                  QStringLiteral("Remove rows with empty completions")));
+            result.findings.push_back(
+                makeFinding("empty_completion", Severity::Error, line, QStringLiteral("completion"),
+                    QStringLiteral("`completion` column/key should not contain empty strings"),
+                    QStringLiteral("Remove rows with empty completions")));
         } else {
             texts.checkText(completionText, QStringLiteral("completion"));
         }
@@ -322,19 +325,20 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
     if (isBlank(line)) {
         result.empty = true;
         result.findings.push_back(makeFinding("empty_line", Severity::Warning, n, QString(),
-                                              QStringLiteral("blank line"), QStringLiteral("Remove the line.")));
+            QStringLiteral("blank line"), QStringLiteral("Remove the line.")));
         return result;
     }
-    result.exactHash = std::hash<std::string_view>{}(line);
+    result.exactHash = std::hash<std::string_view> {}(line);
 
     element root;
     const simdjson::error_code error = m_parser->parse(line, root);
     if (error == simdjson::UTF8_ERROR) {
         const qint64 at = firstInvalidUtf8(line);
-        DatasetFinding f = makeFinding(
-            "invalid_utf8", Severity::Error, n, QString(),
-            context.fileOffset >= 0 ? QStringLiteral("invalid UTF-8 at byte offset %1").arg(context.fileOffset + qMax<qint64>(at, 0))
-                                    : QStringLiteral("invalid UTF-8 at byte %1 of the line").arg(qMax<qint64>(at, 0)),
+        DatasetFinding f = makeFinding("invalid_utf8", Severity::Error, n, QString(),
+            context.fileOffset >= 0
+                ? QStringLiteral("invalid UTF-8 at byte offset %1")
+                      .arg(context.fileOffset + qMax<qint64>(at, 0))
+                : QStringLiteral("invalid UTF-8 at byte %1 of the line").arg(qMax<qint64>(at, 0)),
             QStringLiteral("Save the file as UTF-8."));
         f.column = at >= 0 ? codePointsBefore(line, qsizetype(at)) + 1 : 0;
         result.findings.push_back(std::move(f));
@@ -343,13 +347,16 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
     if (error != simdjson::SUCCESS) {
         QJsonParseError parseError;
         QJsonDocument::fromJson(QByteArray::fromRawData(line.data(), qsizetype(line.size())), &parseError);
-        QString message = parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                        : QString::fromLatin1(simdjson::error_message(error));
-        const qint64 column = parseError.error != QJsonParseError::NoError ? codePointsBefore(line, parseError.offset) + 1 : 0;
+        QString message = parseError.error != QJsonParseError::NoError
+            ? parseError.errorString()
+            : QString::fromLatin1(simdjson::error_message(error));
+        const qint64 column = parseError.error != QJsonParseError::NoError
+            ? codePointsBefore(line, parseError.offset) + 1
+            : 0;
         DatasetFinding f = makeFinding("json_syntax", Severity::Error, n, QString(),
-                                       column > 0 ? QStringLiteral("invalid JSON at column %1: %2").arg(column).arg(message)
-                                                  : QStringLiteral("invalid JSON: %1").arg(message),
-                                       QStringLiteral("Each line must be one complete JSON object."));
+            column > 0 ? QStringLiteral("invalid JSON at column %1: %2").arg(column).arg(message)
+                       : QStringLiteral("invalid JSON: %1").arg(message),
+            QStringLiteral("Each line must be one complete JSON object."));
         f.column = column;
         result.findings.push_back(std::move(f));
         return result;
@@ -358,8 +365,8 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
     object example;
     if (root.get_object().get(example) != simdjson::SUCCESS) {
         result.findings.push_back(makeFinding("data_type", Severity::Error, n, QString(),
-                                              QStringLiteral("each line must be a JSON object, not %1")
-                                                  .arg(root.is_array() ? QStringLiteral("an array") : QStringLiteral("a scalar"))));
+            QStringLiteral("each line must be a JSON object, not %1")
+                .arg(root.is_array() ? QStringLiteral("an array") : QStringLiteral("a scalar"))));
         return result;
     }
     result.normalizedHash = normalizedHash(root);
@@ -368,8 +375,7 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
     DatasetFormat format = context.fileFormat;
     if (!context.formatForced && detected != DatasetFormat::Unknown && detected != context.fileFormat) {
         if (context.fileFormat != DatasetFormat::Unknown)
-            result.findings.push_back(makeFinding(
-                "mixed_formats", Severity::Error, n, QString(),
+            result.findings.push_back(makeFinding("mixed_formats", Severity::Error, n, QString(),
                 QStringLiteral("this line is a %1 example in a %2 file")
                     .arg(datasetFormatName(detected), datasetFormatName(context.fileFormat)),
                 QStringLiteral("Keep one format per file.")));
@@ -381,8 +387,8 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
     switch (format) {
     case DatasetFormat::Chat:
     case DatasetFormat::Dpo: {
-        const ChatValidator::Conversation c =
-            format == DatasetFormat::Chat ? chat.checkChatExample(example) : chat.checkDpoExample(example);
+        const ChatValidator::Conversation c
+            = format == DatasetFormat::Chat ? chat.checkChatExample(example) : chat.checkDpoExample(example);
         result.counted = c.messages > 0;
         result.messages = c.messages;
         result.tokens = c.tokens;
@@ -395,20 +401,20 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
         checkLegacy(example, result, n);
         break;
     case DatasetFormat::Unknown:
-        result.findings.push_back(makeFinding(
-            "unknown_format", Severity::Error, n, QString(),
-            QStringLiteral("the line is neither a chat (messages), legacy (prompt/completion) nor DPO (input, preferred_output) example")));
+        result.findings.push_back(makeFinding("unknown_format", Severity::Error, n, QString(),
+            QStringLiteral("the line is neither a chat (messages), legacy (prompt/completion) nor DPO "
+                           "(input, preferred_output) example")));
         break;
     }
     if (result.counted && result.tokens > m_maxTokensPerExample)
-        result.findings.push_back(makeFinding(
-            "example_too_long", Severity::Warning, n, QString(),
-            QStringLiteral("%1 tokens, over the %2-token limit: the example will be truncated during fine-tuning")
+        result.findings.push_back(makeFinding("example_too_long", Severity::Warning, n, QString(),
+            QStringLiteral(
+                "%1 tokens, over the %2-token limit: the example will be truncated during fine-tuning")
                 .arg(result.tokens)
                 .arg(m_maxTokensPerExample),
             QStringLiteral("Shorten or split the example.")));
     result.valid = std::none_of(result.findings.begin(), result.findings.end(),
-                                [](const DatasetFinding& f) { return f.severity == Severity::Error; });
+        [](const DatasetFinding& f) { return f.severity == Severity::Error; });
     return result;
 }
 

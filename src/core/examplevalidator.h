@@ -10,7 +10,6 @@
 #include "core/datasetformat.h"
 
 #include <QtGlobal>
-
 #include <memory>
 #include <string_view>
 #include <vector>
@@ -26,16 +25,16 @@ class TiktokenEncoding;
 struct ExampleResult
 {
     DatasetFormat format = DatasetFormat::Unknown; // what the line was validated as
-    bool empty = false;         // blank line (only whitespace)
-    bool parsed = false;        // valid UTF-8 and JSON
-    bool valid = false;         // no error findings
-    bool counted = false;       // an example of its format: the counts below mean something
+    bool empty = false; // blank line (only whitespace)
+    bool parsed = false; // valid UTF-8 and JSON
+    bool valid = false; // no error findings
+    bool counted = false; // an example of its format: the counts below mean something
     bool missingSystem = false; // chat example without a system message (cookbook warning)
-    bool missingUser = false;   // ... without a user message
+    bool missingUser = false; // ... without a user message
     int messages = 0;
-    qint64 tokens = 0;          // the cookbook's num_tokens_from_messages (prompt + completion for legacy)
+    qint64 tokens = 0; // the cookbook's num_tokens_from_messages (prompt + completion for legacy)
     qint64 assistantTokens = 0; // tokens trained on: assistant contents, or the completion
-    quint64 exactHash = 0;      // of the line's bytes
+    quint64 exactHash = 0; // of the line's bytes
     quint64 normalizedHash = 0; // of its JSON values with whitespace collapsed and key order ignored
     std::vector<DatasetFinding> findings;
 };
@@ -45,7 +44,7 @@ class ExampleValidator
 public:
     struct Context
     {
-        qint64 lineNumber = 0;  // 1-based
+        qint64 lineNumber = 0; // 1-based
         qint64 fileOffset = -1; // of the line's first byte, for UTF-8 error offsets; -1 = unknown
         // The file's format. When not forced, a line that clearly has another format is
         // reported (mixed_formats) and validated as what it is.

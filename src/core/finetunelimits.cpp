@@ -30,10 +30,18 @@ std::optional<int> FineTuneLimits::maxTokensPerExample(QStringView model)
         int tokens;
     };
     static constexpr Limit kLimits[] = {
-        {"gpt-3.5-turbo-0613", 4096},   {"gpt-3.5-turbo-1106", 16385}, {"gpt-3.5-turbo-0125", 16385},
-        {"gpt-3.5-turbo", 16385},       {"gpt-4o-mini", 65536},        {"gpt-4o", 65536},
-        {"gpt-4.1-nano", 65536},        {"gpt-4.1-mini", 65536},       {"gpt-4.1", 65536},
-        {"gpt-4-0613", 8192},           {"babbage-002", 16384},        {"davinci-002", 16384},
+        { "gpt-3.5-turbo-0613", 4096 },
+        { "gpt-3.5-turbo-1106", 16385 },
+        { "gpt-3.5-turbo-0125", 16385 },
+        { "gpt-3.5-turbo", 16385 },
+        { "gpt-4o-mini", 65536 },
+        { "gpt-4o", 65536 },
+        { "gpt-4.1-nano", 65536 },
+        { "gpt-4.1-mini", 65536 },
+        { "gpt-4.1", 65536 },
+        { "gpt-4-0613", 8192 },
+        { "babbage-002", 16384 },
+        { "davinci-002", 16384 },
     };
     for (const Limit& limit : kLimits) {
         if (model.startsWith(QLatin1String(limit.prefix)))

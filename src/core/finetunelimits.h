@@ -7,7 +7,6 @@
 
 #include <QString>
 #include <QtGlobal>
-
 #include <optional>
 
 namespace tb {

@@ -9,7 +9,6 @@
 #include <QHash>
 #include <QSaveFile>
 #include <QSet>
-
 #include <algorithm>
 #include <cmath>
 #include <random>
@@ -46,7 +45,8 @@ TaskType inferTaskType(const LegacyTable& table)
     const QStringList prompts = columnValues(table, kPrompt);
     if (std::all_of(prompts.begin(), prompts.end(), [](const QString& p) { return p.isEmpty(); }))
         return TaskType::OpenEnded;
-    if (double(uniqueCount(columnValues(table, kCompletion))) < double(table.rowCount()) / kClassificationThreshold)
+    if (double(uniqueCount(columnValues(table, kCompletion)))
+        < double(table.rowCount()) / kClassificationThreshold)
         return TaskType::Classification;
     return TaskType::Conditional;
 }
@@ -137,10 +137,13 @@ Remediation numExamples(const LegacyTable& table)
     r.name = QStringLiteral("num_examples");
     r.rule = QStringLiteral("legacy_num_examples");
     const QString suggestion = table.rowCount() >= kMinExamples
-                                   ? QString()
-                                   : QStringLiteral(". In general, we recommend having at least a few hundred examples. We've found that "
-                                                    "performance tends to linearly increase for every doubling of the number of examples");
-    r.immediate = QStringLiteral("\n- Your file contains %1 prompt-completion pairs%2").arg(table.rowCount()).arg(suggestion);
+        ? QString()
+        : QStringLiteral(
+            ". In general, we recommend having at least a few hundred examples. We've found that "
+            "performance tends to linearly increase for every doubling of the number of examples");
+    r.immediate = QStringLiteral("\n- Your file contains %1 prompt-completion pairs%2")
+                      .arg(table.rowCount())
+                      .arg(suggestion);
     return r;
 }
 
@@ -171,7 +174,8 @@ Remediation necessaryColumn(const LegacyTable& table, const QString& column)
         r.immediate = QStringLiteral("\n- The `%1` column/key should be lowercase").arg(column);
         r.necessary = QStringLiteral("Lower case column name to `%1`").arg(column);
     } else {
-        r.error = QStringLiteral("`%1` column/key is missing. Please make sure you name your columns/keys appropriately, then retry")
+        r.error = QStringLiteral("`%1` column/key is missing. Please make sure you name your columns/keys "
+                                 "appropriately, then retry")
                       .arg(column);
     }
     return r;
@@ -192,21 +196,23 @@ Remediation additionalColumns(const LegacyTable& table)
     QString warning;
     // The Python check matches every column against itself, so each one gets the warning.
     for (const QString& ac : additional) {
-        warning += QStringLiteral("\n  WARNING: Some of the additional columns/keys contain `%1` in their name. These will be "
-                                  "ignored, and the column/key `%1` will be used instead. This could also result from a "
-                                  "duplicate column/key in the provided file.")
+        warning += QStringLiteral(
+            "\n  WARNING: Some of the additional columns/keys contain `%1` in their name. These will be "
+            "ignored, and the column/key `%1` will be used instead. This could also result from a "
+            "duplicate column/key in the provided file.")
                        .arg(ac);
     }
     QStringList reprs;
     for (const QString& ac : additional)
         reprs.append(python::strRepr(ac));
     const QString list = python::listRepr(reprs);
-    r.immediate = QStringLiteral("\n- The input file should contain exactly two columns/keys per row. Additional columns/keys "
-                                 "present are: %1%2")
+    r.immediate = QStringLiteral(
+        "\n- The input file should contain exactly two columns/keys per row. Additional columns/keys "
+        "present are: %1%2")
                       .arg(list, warning);
     r.necessary = QStringLiteral("Remove additional columns/keys: %1").arg(list);
     r.necessaryFn = [](LegacyTable& t) -> std::optional<QString> {
-        t.selectColumns({kPrompt, kCompletion});
+        t.selectColumns({ kPrompt, kCompletion });
         return std::nullopt;
     };
     return r;
@@ -224,8 +230,9 @@ Remediation nonEmptyCompletion(const LegacyTable& table)
     const std::vector<qint64> rows = positionsWhere(empty);
     if (rows.empty())
         return r;
-    r.immediate = QStringLiteral("\n- `completion` column/key should not contain empty strings. These are rows: %1")
-                      .arg(python::intListRepr(rows));
+    r.immediate
+        = QStringLiteral("\n- `completion` column/key should not contain empty strings. These are rows: %1")
+              .arg(python::intListRepr(rows));
     r.necessary = QStringLiteral("Remove %1 rows with empty completions").arg(rows.size());
     r.necessaryFn = [](LegacyTable& t) -> std::optional<QString> {
         const qsizetype c = t.columnIndex(kCompletion);
@@ -244,10 +251,11 @@ Remediation formatInferrer(const LegacyTable& table)
     r.name = QStringLiteral("num_examples");
     r.rule = QStringLiteral("legacy_classification");
     if (inferTaskType(table) == TaskType::Classification)
-        r.immediate = QStringLiteral("\n- Based on your data it seems like you're trying to fine-tune a model for classification\n"
-                                     "- For classification, we recommend you try one of the faster and cheaper models, such as `ada`\n"
-                                     "- For classification, you can estimate the expected model performance by keeping a held out "
-                                     "dataset, which is not used for training");
+        r.immediate = QStringLiteral(
+            "\n- Based on your data it seems like you're trying to fine-tune a model for classification\n"
+            "- For classification, we recommend you try one of the faster and cheaper models, such as `ada`\n"
+            "- For classification, you can estimate the expected model performance by keeping a held out "
+            "dataset, which is not used for training");
     return r;
 }
 
@@ -283,16 +291,18 @@ Remediation longExamples(const LegacyTable& table, const std::function<void(cons
     const std::vector<qint64> rows = longIndexes(table);
     if (rows.empty())
         return r;
-    r.immediate = QStringLiteral("\n- There are %1 examples that are very long. These are rows: %2\nFor conditional generation, "
-                                 "and for classification the examples shouldn't be longer than 2048 tokens.")
+    r.immediate = QStringLiteral(
+        "\n- There are %1 examples that are very long. These are rows: %2\nFor conditional generation, "
+        "and for classification the examples shouldn't be longer than 2048 tokens.")
                       .arg(rows.size())
                       .arg(python::intListRepr(rows));
     r.optional = QStringLiteral("Remove %1 long examples").arg(rows.size());
     r.optionalFn = [rows, out](LegacyTable& t) -> std::optional<QString> {
         const std::vector<qint64> now = longIndexes(t);
         if (now != rows)
-            out(QStringLiteral("The indices of the long examples has changed as a result of a previously applied "
-                               "recommendation.\nThe %1 long examples to be dropped are now at the following indices: %2\n")
+            out(QStringLiteral(
+                "The indices of the long examples has changed as a result of a previously applied "
+                "recommendation.\nThe %1 long examples to be dropped are now at the following indices: %2\n")
                     .arg(now.size())
                     .arg(python::intListRepr(now)));
         return dropLabels(t, now);
@@ -315,10 +325,11 @@ std::optional<Remediation> lowerCase(const LegacyTable& table, const QString& co
     Remediation r;
     r.name = QStringLiteral("lower_case");
     r.rule = QStringLiteral("legacy_lower_case");
-    r.immediate = QStringLiteral("\n- More than a third of your `%1` column/key is uppercase. Uppercase %1s tends to perform "
-                                 "worse than a mixture of case encountered in normal language. We recommend to lower case the "
-                                 "data if that makes sense in your domain. See "
-                                 "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more details")
+    r.immediate = QStringLiteral(
+        "\n- More than a third of your `%1` column/key is uppercase. Uppercase %1s tends to perform "
+        "worse than a mixture of case encountered in normal language. We recommend to lower case the "
+        "data if that makes sense in your domain. See "
+        "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more details")
                       .arg(column);
     r.optional = QStringLiteral("Lowercase all your data in column/key `%1`").arg(column);
     r.optionalFn = [column](LegacyTable& t) -> std::optional<QString> {
@@ -339,8 +350,9 @@ Remediation commonPromptSuffix(const LegacyTable& table)
 {
     const QStringList prompts = columnValues(table, kPrompt);
     QString suggested = QStringLiteral("\n\n### =>\n\n");
-    const QStringList options{QStringLiteral(" ->"),        QStringLiteral("\n\n###\n\n"),   QStringLiteral("\n\n===\n\n"),
-                              QStringLiteral("\n\n---\n\n"), QStringLiteral("\n\n===>\n\n"), QStringLiteral("\n\n--->\n\n")};
+    const QStringList options { QStringLiteral(" ->"), QStringLiteral("\n\n###\n\n"),
+        QStringLiteral("\n\n===\n\n"), QStringLiteral("\n\n---\n\n"), QStringLiteral("\n\n===>\n\n"),
+        QStringLiteral("\n\n--->\n\n") };
     for (const QString& option : options) {
         if (option == QLatin1String(" ->") && anyContains(prompts, QStringLiteral("\n")))
             continue;
@@ -358,8 +370,9 @@ Remediation commonPromptSuffix(const LegacyTable& table)
         return r;
     const QString common = LegacyPrepare::commonXfix(prompts, true);
     if (std::all_of(prompts.begin(), prompts.end(), [&](const QString& p) { return p == common; })) {
-        r.error = QStringLiteral("All prompts are identical: `%1`\nConsider leaving the prompts blank if you want to do "
-                                 "open-ended generation, otherwise ensure prompts are different")
+        r.error = QStringLiteral(
+            "All prompts are identical: `%1`\nConsider leaving the prompts blank if you want to do "
+            "open-ended generation, otherwise ensure prompts are different")
                       .arg(common);
         return r;
     }
@@ -367,18 +380,24 @@ Remediation commonPromptSuffix(const LegacyTable& table)
     if (!common.isEmpty()) {
         QString message = QStringLiteral("\n- All prompts end with suffix `%1`").arg(escapeNewlines(common));
         if (python::length(common) > 10)
-            message += QStringLiteral(". This suffix seems very long. Consider replacing with a shorter suffix, such as `%1`").arg(display);
-        if (std::any_of(prompts.begin(), prompts.end(), [&](const QString& p) { return beforeSuffix(p, common).contains(common); }))
-            message += QStringLiteral("\n  WARNING: Some of your prompts contain the suffix `%1` more than once. We strongly "
-                                      "suggest that you review your prompts and add a unique suffix")
+            message += QStringLiteral(
+                ". This suffix seems very long. Consider replacing with a shorter suffix, such as `%1`")
+                           .arg(display);
+        if (std::any_of(prompts.begin(), prompts.end(),
+                [&](const QString& p) { return beforeSuffix(p, common).contains(common); }))
+            message += QStringLiteral(
+                "\n  WARNING: Some of your prompts contain the suffix `%1` more than once. We strongly "
+                "suggest that you review your prompts and add a unique suffix")
                            .arg(common);
         r.immediate = message;
     } else {
-        r.immediate = QStringLiteral("\n- Your data does not contain a common separator at the end of your prompts. Having a "
-                                     "separator string appended to the end of the prompt makes it clearer to the fine-tuned "
-                                     "model where the completion should begin. See "
-                                     "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more detail "
-                                     "and examples. If you intend to do open-ended generation, then you should leave the prompts empty");
+        r.immediate = QStringLiteral(
+            "\n- Your data does not contain a common separator at the end of your prompts. Having a "
+            "separator string appended to the end of the prompt makes it clearer to the fine-tuned "
+            "model where the completion should begin. See "
+            "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more detail "
+            "and examples. If you intend to do open-ended generation, then you should leave the prompts "
+            "empty");
         r.optional = QStringLiteral("Add a suffix separator `%1` to all prompts").arg(display);
         r.optionalFn = [suggested](LegacyTable& t) -> std::optional<QString> {
             const qsizetype c = t.columnIndex(kPrompt);
@@ -405,9 +424,10 @@ Remediation commonPromptPrefix(const LegacyTable& table)
     r.name = QStringLiteral("common_prompt_prefix");
     QString message = QStringLiteral("\n- All prompts start with prefix `%1`").arg(common);
     if (python::length(common) > kMaxPrefixLength) {
-        message += QStringLiteral(". Fine-tuning doesn't require the instruction specifying the task, or a few-shot example "
-                                  "scenario. Most of the time you should only add the input data into the prompt, and the "
-                                  "desired output into the completion");
+        message += QStringLiteral(
+            ". Fine-tuning doesn't require the instruction specifying the task, or a few-shot example "
+            "scenario. Most of the time you should only add the input data into the prompt, and the "
+            "desired output into the completion");
         r.optional = QStringLiteral("Remove prefix `%1` from all prompts").arg(common);
         r.optionalFn = [common](LegacyTable& t) -> std::optional<QString> {
             const qsizetype c = t.columnIndex(kPrompt);
@@ -434,8 +454,9 @@ Remediation commonCompletionPrefix(const LegacyTable& table)
     if (std::all_of(completions.begin(), completions.end(), [&](const QString& c) { return c == common; }))
         return r;
     r.name = QStringLiteral("common_completion_prefix");
-    r.immediate = QStringLiteral("\n- All completions start with prefix `%1`. Most of the time you should only add the output "
-                                 "data into the completion, without any prefix")
+    r.immediate = QStringLiteral(
+        "\n- All completions start with prefix `%1`. Most of the time you should only add the output "
+        "data into the completion, without any prefix")
                       .arg(common);
     r.optional = QStringLiteral("Remove prefix `%1` from all completions").arg(common);
     r.optionalFn = [common, whitespacePrefix](LegacyTable& t) -> std::optional<QString> {
@@ -461,15 +482,16 @@ Remediation commonCompletionSuffix(const LegacyTable& table)
     const QStringList completions = columnValues(table, kCompletion);
     const QString common = LegacyPrepare::commonXfix(completions, true);
     if (std::all_of(completions.begin(), completions.end(), [&](const QString& c) { return c == common; })) {
-        r.error = QStringLiteral("All completions are identical: `%1`\nEnsure completions are different, otherwise the model "
-                                 "will just repeat `%1`")
+        r.error = QStringLiteral(
+            "All completions are identical: `%1`\nEnsure completions are different, otherwise the model "
+            "will just repeat `%1`")
                       .arg(common);
         return r;
     }
     QString suggested = QStringLiteral(" [END]");
-    const QStringList options{QStringLiteral("\n"),  QStringLiteral("."),   QStringLiteral(" END"),
-                              QStringLiteral("***"), QStringLiteral("+++"), QStringLiteral("&&&"),
-                              QStringLiteral("$$$"), QStringLiteral("@@@"), QStringLiteral("%%%")};
+    const QStringList options { QStringLiteral("\n"), QStringLiteral("."), QStringLiteral(" END"),
+        QStringLiteral("***"), QStringLiteral("+++"), QStringLiteral("&&&"), QStringLiteral("$$$"),
+        QStringLiteral("@@@"), QStringLiteral("%%%") };
     for (const QString& option : options) {
         if (anyContains(completions, option))
             continue;
@@ -479,21 +501,26 @@ Remediation commonCompletionSuffix(const LegacyTable& table)
     const QString display = escapeNewlines(suggested);
     r.name = QStringLiteral("common_completion_suffix");
     if (!common.isEmpty()) {
-        QString message = QStringLiteral("\n- All completions end with suffix `%1`").arg(escapeNewlines(common));
+        QString message
+            = QStringLiteral("\n- All completions end with suffix `%1`").arg(escapeNewlines(common));
         if (python::length(common) > 10)
-            message += QStringLiteral(". This suffix seems very long. Consider replacing with a shorter suffix, such as `%1`").arg(display);
+            message += QStringLiteral(
+                ". This suffix seems very long. Consider replacing with a shorter suffix, such as `%1`")
+                           .arg(display);
         if (std::any_of(completions.begin(), completions.end(),
-                        [&](const QString& c) { return beforeSuffix(c, common).contains(common); }))
-            message += QStringLiteral("\n  WARNING: Some of your completions contain the suffix `%1` more than once. We suggest "
-                                      "that you review your completions and add a unique ending")
+                [&](const QString& c) { return beforeSuffix(c, common).contains(common); }))
+            message += QStringLiteral(
+                "\n  WARNING: Some of your completions contain the suffix `%1` more than once. We suggest "
+                "that you review your completions and add a unique ending")
                            .arg(common);
         r.immediate = message;
     } else {
-        r.immediate = QStringLiteral("\n- Your data does not contain a common ending at the end of your completions. Having a "
-                                     "common ending string appended to the end of the completion makes it clearer to the "
-                                     "fine-tuned model where the completion should end. See "
-                                     "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more detail "
-                                     "and examples.");
+        r.immediate = QStringLiteral(
+            "\n- Your data does not contain a common ending at the end of your completions. Having a "
+            "common ending string appended to the end of the completion makes it clearer to the "
+            "fine-tuned model where the completion should end. See "
+            "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more detail "
+            "and examples.");
         r.optional = QStringLiteral("Add a suffix ending `%1` to all completions").arg(display);
         r.optionalFn = [suggested](LegacyTable& t) -> std::optional<QString> {
             const qsizetype c = t.columnIndex(kCompletion);
@@ -515,9 +542,10 @@ Remediation completionSpaceStart(const LegacyTable& table)
     for (const QString& c : completions)
         firsts.insert(firstCharacter(c));
     if (firsts.size() != 1 || !completions.first().startsWith(QLatin1Char(' '))) {
-        r.immediate = QStringLiteral("\n- The completion should start with a whitespace character (` `). This tends to produce "
-                                     "better results due to the tokenization we use. See "
-                                     "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more details");
+        r.immediate = QStringLiteral(
+            "\n- The completion should start with a whitespace character (` `). This tends to produce "
+            "better results due to the tokenization we use. See "
+            "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more details");
         r.optional = QStringLiteral("Add a whitespace character to the beginning of the completion");
         r.optionalFn = [](LegacyTable& t) -> std::optional<QString> {
             const qsizetype c = t.columnIndex(kCompletion);
@@ -557,8 +585,9 @@ QString estimateFineTuningTime(const LegacyTable& table)
         const qint64 index = table.hasRangeIndex() ? 128 : 8 * rows;
         expected = double(index + 8 * rows * table.columns().size()) * 0.0515;
     }
-    return QStringLiteral("Once your model starts training, it'll approximately take %1 to train a `curie` model, and less "
-                          "for `ada` and `babbage`. Queue will approximately take half an hour per job ahead of you.\n")
+    return QStringLiteral(
+        "Once your model starts training, it'll approximately take %1 to train a `curie` model, and less "
+        "for `ada` and `babbage`. Queue will approximately take half an hour per job ahead of you.\n")
         .arg(formatTime(expected + 140));
 }
 
@@ -611,11 +640,10 @@ std::vector<qsizetype> LegacyPrepare::samplePositions(qsizetype rows, qsizetype 
     // RandomState.shuffle: Fisher-Yates from the end, j drawn by masked rejection sampling.
     for (qsizetype i = rows - 1; i >= 1; --i) {
         quint64 mask = quint64(i);
-        for (int shift : {1, 2, 4, 8, 16, 32})
+        for (int shift : { 1, 2, 4, 8, 16, 32 })
             mask |= mask >> shift;
         quint64 j = 0;
-        while ((j = (quint64(generator()) & mask)) > quint64(i)) {
-        }
+        while ((j = (quint64(generator()) & mask)) > quint64(i)) { }
         std::swap(permutation[std::size_t(i)], permutation[std::size_t(j)]);
     }
     permutation.resize(std::size_t(std::min(n, rows)));
@@ -635,7 +663,8 @@ QStringList LegacyPrepare::outputFileNames(const QString& path, bool split)
         if (dot > firstNonDot)
             stem = path.left(dot);
     }
-    const QStringList suffixes = split ? QStringList{QStringLiteral("_train"), QStringLiteral("_valid")} : QStringList{QString()};
+    const QStringList suffixes = split ? QStringList { QStringLiteral("_train"), QStringLiteral("_valid") }
+                                       : QStringList { QString() };
     for (int i = 0;; ++i) {
         const QString index = i > 0 ? QStringLiteral(" (%1)").arg(i) : QString();
         QStringList names;
@@ -652,20 +681,24 @@ std::vector<DatasetFinding> LegacyPrepare::Analysis::findings() const
     for (const Remediation& r : remediations) {
         // Per-line validation reports these three on their lines already.
         if (r.rule == QLatin1String("necessary_column") || r.rule == QLatin1String("additional_column")
-            || r.rule == QLatin1String("empty_completion") || r.rule == QLatin1String("legacy_duplicated_rows"))
+            || r.rule == QLatin1String("empty_completion")
+            || r.rule == QLatin1String("legacy_duplicated_rows"))
             continue;
         if (!r.immediate && !r.error)
             continue;
         DatasetFinding f;
         f.rule = r.rule;
         f.line = 0;
-        f.severity = r.error                      ? DatasetFinding::Severity::Error
-                     : (r.optional || r.necessary) ? DatasetFinding::Severity::Warning
-                                                   : DatasetFinding::Severity::Info;
+        f.severity = r.error              ? DatasetFinding::Severity::Error
+            : (r.optional || r.necessary) ? DatasetFinding::Severity::Warning
+                                          : DatasetFinding::Severity::Info;
         QString message = r.error ? *r.error : *r.immediate;
         if (message.startsWith(QLatin1String("\n- ")))
             message.remove(0, 3);
-        f.message = message.trimmed();
+        // One line per finding: the tool's multi-line texts become one sentence list.
+        f.message = message.trimmed()
+                        .replace(QStringLiteral("\n- "), QStringLiteral("; "))
+                        .replace(QLatin1Char('\n'), QLatin1Char(' '));
         f.fix = r.optional ? *r.optional : r.necessary ? *r.necessary : QString();
         out.push_back(std::move(f));
     }
@@ -676,14 +709,15 @@ LegacyPrepare::Analysis LegacyPrepare::analyze(const QString& path) const
 {
     Analysis analysis;
     QString text, errors;
-    analysis = analyze(path, [&](const QString& s) { text += s; }, [&](const QString& s) { errors += s; });
+    analysis = analyze(
+        path, [&](const QString& s) { text += s; }, [&](const QString& s) { errors += s; });
     analysis.text = text;
     analysis.errorText = errors;
     return analysis;
 }
 
-LegacyPrepare::Analysis LegacyPrepare::analyze(const QString& path, const std::function<void(const QString&)>& out,
-                                               const std::function<void(const QString&)>& err) const
+LegacyPrepare::Analysis LegacyPrepare::analyze(const QString& path,
+    const std::function<void(const QString&)>& out, const std::function<void(const QString&)>& err) const
 {
     Analysis analysis;
     out(QStringLiteral("Analyzing...\n"));
@@ -721,7 +755,7 @@ LegacyPrepare::Analysis LegacyPrepare::analyze(const QString& path, const std::f
     analysis.table = std::move(read.value());
 
     using Validator = std::function<std::optional<Remediation>(const LegacyTable&)>;
-    const std::vector<Validator> validators{
+    const std::vector<Validator> validators {
         [](const LegacyTable& t) { return numExamples(t); },
         [](const LegacyTable& t) { return necessaryColumn(t, kPrompt); },
         [](const LegacyTable& t) { return necessaryColumn(t, kCompletion); },
@@ -756,7 +790,8 @@ LegacyPrepare::Outcome LegacyPrepare::run(const QString& path, const Io& io) con
     Analysis analysis = analyze(path, io.out, io.err);
     if (analysis.aborted) {
         outcome.exitCode = 1;
-        outcome.inputError = analysis.remediations.size() == 1 && analysis.remediations.front().error.has_value();
+        outcome.inputError
+            = analysis.remediations.size() == 1 && analysis.remediations.front().error.has_value();
         return outcome;
     }
     const auto accept = [&io](const QString& question) {
@@ -769,9 +804,9 @@ LegacyPrepare::Outcome LegacyPrepare::run(const QString& path, const Io& io) con
     };
     const auto& remediations = analysis.remediations;
     const bool anyOptionalOrNecessary = std::any_of(remediations.begin(), remediations.end(),
-                                                    [](const Remediation& r) { return r.optional || r.necessary; });
-    const bool anyNecessary =
-        std::any_of(remediations.begin(), remediations.end(), [](const Remediation& r) { return bool(r.necessary); });
+        [](const Remediation& r) { return r.optional || r.necessary; });
+    const bool anyNecessary = std::any_of(
+        remediations.begin(), remediations.end(), [](const Remediation& r) { return bool(r.necessary); });
     bool anyOptionalApplied = false;
     if (anyOptionalOrNecessary) {
         io.out(QStringLiteral("\n\nBased on the analysis we will perform the following actions:\n"));
@@ -794,8 +829,8 @@ LegacyPrepare::Outcome LegacyPrepare::run(const QString& path, const Io& io) con
     return outcome;
 }
 
-void LegacyPrepare::writeOutFile(LegacyTable& table, const QString& path, bool anyRemediations, const Io& io,
-                                 Outcome& outcome) const
+void LegacyPrepare::writeOutFile(
+    LegacyTable& table, const QString& path, bool anyRemediations, const Io& io, Outcome& outcome) const
 {
     const auto accept = [&io](const QString& question) {
         io.out(question);
@@ -811,20 +846,22 @@ void LegacyPrepare::writeOutFile(LegacyTable& table, const QString& path, bool a
 
     bool split = false;
     if (type == TaskType::Classification
-        && accept(QStringLiteral("- [Recommended] Would you like to split into training and validation set? [Y/n]: ")))
+        && accept(QStringLiteral(
+            "- [Recommended] Would you like to split into training and validation set? [Y/n]: ")))
         split = true;
 
     QString additionalParams;
-    const QString optionalEnding =
-        completionSuffix.isEmpty()
-            ? QString()
-            : QStringLiteral(" Make sure to include `stop=[\"%1\"]` so that the generated texts ends at the expected place.")
-                  .arg(completionSuffix);
+    const QString optionalEnding = completionSuffix.isEmpty()
+        ? QString()
+        : QStringLiteral(
+            " Make sure to include `stop=[\"%1\"]` so that the generated texts ends at the expected place.")
+              .arg(completionSuffix);
 
     if (!anyRemediations && !split) {
-        io.out(QStringLiteral("\nYou can use your file for fine-tuning:\n> openai api fine_tunes.create -t \"%1\"%2\n\nAfter "
-                              "you’ve fine-tuned a model, remember that your prompt has to end with the indicator string `%3` "
-                              "for the model to start generating completions, rather than continuing with the prompt.%4\n")
+        io.out(QStringLiteral(
+            "\nYou can use your file for fine-tuning:\n> openai api fine_tunes.create -t \"%1\"%2\n\nAfter "
+            "you’ve fine-tuned a model, remember that your prompt has to end with the indicator string `%3` "
+            "for the model to start generating completions, rather than continuing with the prompt.%4\n")
                    .arg(path, additionalParams, promptSuffix, optionalEnding));
         io.out(estimateFineTuningTime(table));
         return;
@@ -834,7 +871,7 @@ void LegacyPrepare::writeOutFile(LegacyTable& table, const QString& path, bool a
         return;
     }
     const QStringList names = outputFileNames(path, split);
-    const QStringList columns{kPrompt, kCompletion};
+    const QStringList columns { kPrompt, kCompletion };
     bool written = true;
     if (split) {
         constexpr qsizetype kMaxValidExamples = 1000;
@@ -850,7 +887,7 @@ void LegacyPrepare::writeOutFile(LegacyTable& table, const QString& path, bool a
                 valid.push_back(p);
         }
         written = writeFile(names.at(0), table.takeRows(train).toJsonLines(columns))
-                  && writeFile(names.at(1), table.takeRows(valid).toJsonLines(columns));
+            && writeFile(names.at(1), table.takeRows(valid).toJsonLines(columns));
 
         // get_classification_hyperparams: the most frequent completion (first seen on ties).
         const QStringList completions = columnValues(table, kCompletion);
@@ -863,7 +900,8 @@ void LegacyPrepare::writeOutFile(LegacyTable& table, const QString& path, bool a
         }
         additionalParams += QStringLiteral(" --compute_classification_metrics");
         if (order.size() == 2) {
-            const QString positive = counts.value(order.at(1)) > counts.value(order.at(0)) ? order.at(1) : order.at(0);
+            const QString positive
+                = counts.value(order.at(1)) > counts.value(order.at(0)) ? order.at(1) : order.at(0);
             additionalParams += QStringLiteral(" --classification_positive_class \"%1\"").arg(positive);
         } else {
             additionalParams += QStringLiteral(" --classification_n_classes %1").arg(order.size());
@@ -877,15 +915,17 @@ void LegacyPrepare::writeOutFile(LegacyTable& table, const QString& path, bool a
         return;
     }
     outcome.writtenFiles = names;
-    const QString files = (split ? QStringLiteral("s") : QString()) + QStringLiteral(" to `") + names.join(QStringLiteral("` and `"));
+    const QString files = (split ? QStringLiteral("s") : QString()) + QStringLiteral(" to `")
+        + names.join(QStringLiteral("` and `"));
     const QString validString = split ? QStringLiteral(" -v \"%1\"").arg(names.at(1)) : QString();
-    const QString separatorReminder =
-        promptSuffix.isEmpty()
-            ? QString()
-            : QStringLiteral("After you’ve fine-tuned a model, remember that your prompt has to end with the indicator string "
-                             "`%1` for the model to start generating completions, rather than continuing with the prompt.")
-                  .arg(promptSuffix);
-    io.out(QStringLiteral("\nWrote modified file%1`\nFeel free to take a look!\n\nNow use that file when fine-tuning:\n> openai "
+    const QString separatorReminder = promptSuffix.isEmpty()
+        ? QString()
+        : QStringLiteral(
+            "After you’ve fine-tuned a model, remember that your prompt has to end with the indicator string "
+            "`%1` for the model to start generating completions, rather than continuing with the prompt.")
+              .arg(promptSuffix);
+    io.out(QStringLiteral("\nWrote modified file%1`\nFeel free to take a look!\n\nNow use that file when "
+                          "fine-tuning:\n> openai "
                           "api fine_tunes.create -t \"%2\"%3%4\n\n%5%6\n")
                .arg(files, names.at(0), validString, additionalParams, separatorReminder, optionalEnding));
     io.out(estimateFineTuningTime(table));

@@ -11,7 +11,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 #include <optional>
 #include <vector>
@@ -49,8 +48,8 @@ public:
     struct Analysis
     {
         bool aborted = false; // an error remediation stopped the tool (exit status 1)
-        QString text;         // what the tool printed so far (stdout)
-        QString errorText;    // stderr
+        QString text; // what the tool printed so far (stdout)
+        QString errorText; // stderr
         std::vector<Remediation> remediations;
         LegacyTable table;
         // The analysis as validator findings (line 0: about the whole file).
@@ -59,9 +58,9 @@ public:
 
     struct Outcome
     {
-        int exitCode = 0;          // 0, or 1 where the Python tool exited with 1
-        bool inputError = false;   // the file could not be read as a dataset (missing, bad JSON...)
-        QStringList writtenFiles;  // the *_prepared*.jsonl files
+        int exitCode = 0; // 0, or 1 where the Python tool exited with 1
+        bool inputError = false; // the file could not be read as a dataset (missing, bad JSON...)
+        QStringList writtenFiles; // the *_prepared*.jsonl files
     };
 
     Analysis analyze(const QString& path) const;
@@ -77,9 +76,9 @@ public:
 
 private:
     Analysis analyze(const QString& path, const std::function<void(const QString&)>& out,
-                     const std::function<void(const QString&)>& err) const;
-    void writeOutFile(LegacyTable& table, const QString& path, bool anyRemediations, const Io& io,
-                      Outcome& outcome) const;
+        const std::function<void(const QString&)>& err) const;
+    void writeOutFile(
+        LegacyTable& table, const QString& path, bool anyRemediations, const Io& io, Outcome& outcome) const;
 };
 
 } // namespace tb

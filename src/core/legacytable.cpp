@@ -4,14 +4,12 @@
 
 #include "core/pythonformat.h"
 
-#include <simdjson.h>
-
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
 #include <QStringDecoder>
-
 #include <algorithm>
+#include <simdjson.h>
 
 namespace tb {
 
@@ -43,7 +41,8 @@ QString pythonRepr(const element& value)
     case element_type::OBJECT: {
         QStringList items;
         for (auto field : simdjson::dom::object(value.get_object().value_unsafe()))
-            items.append(python::strRepr(fromUtf8(field.key)) + QStringLiteral(": ") + pythonRepr(field.value));
+            items.append(
+                python::strRepr(fromUtf8(field.key)) + QStringLiteral(": ") + pythonRepr(field.value));
         return QLatin1Char('{') + items.join(QStringLiteral(", ")) + QLatin1Char('}');
     }
     case element_type::ARRAY: {
@@ -284,12 +283,12 @@ JsonRead readJsonDocument(const QString& text, std::vector<Record>& records)
 // default NA strings read as missing (and then filled with "").
 bool readDelimited(const QString& text, QChar separator, QStringList& header, std::vector<QStringList>& rows)
 {
-    static const QStringList kNaValues{
-        QStringLiteral(""),        QStringLiteral("#N/A"), QStringLiteral("#N/A N/A"), QStringLiteral("#NA"),
-        QStringLiteral("-1.#IND"), QStringLiteral("-1.#QNAN"), QStringLiteral("-NaN"), QStringLiteral("-nan"),
-        QStringLiteral("1.#IND"),  QStringLiteral("1.#QNAN"), QStringLiteral("<NA>"), QStringLiteral("N/A"),
-        QStringLiteral("NA"),      QStringLiteral("NULL"),   QStringLiteral("NaN"),  QStringLiteral("None"),
-        QStringLiteral("n/a"),     QStringLiteral("nan"),    QStringLiteral("null")};
+    static const QStringList kNaValues { QStringLiteral(""), QStringLiteral("#N/A"),
+        QStringLiteral("#N/A N/A"), QStringLiteral("#NA"), QStringLiteral("-1.#IND"),
+        QStringLiteral("-1.#QNAN"), QStringLiteral("-NaN"), QStringLiteral("-nan"), QStringLiteral("1.#IND"),
+        QStringLiteral("1.#QNAN"), QStringLiteral("<NA>"), QStringLiteral("N/A"), QStringLiteral("NA"),
+        QStringLiteral("NULL"), QStringLiteral("NaN"), QStringLiteral("None"), QStringLiteral("n/a"),
+        QStringLiteral("nan"), QStringLiteral("null") };
     std::vector<QStringList> records;
     QStringList fields;
     QString field;
@@ -379,15 +378,17 @@ Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes)
     const QString lower = path.toLower();
     const QString extension = path.section(QLatin1Char('.'), -1).toUpper();
     const auto invalid = [&] {
-        return failure(QStringLiteral("Your file `%1` does not appear to be in valid %2 format. Please ensure your file is "
-                                      "formatted as a valid %2 file.")
+        return failure(QStringLiteral(
+            "Your file `%1` does not appear to be in valid %2 format. Please ensure your file is "
+            "formatted as a valid %2 file.")
                            .arg(path, extension));
     };
     const bool known = lower.endsWith(QLatin1String(".csv")) || lower.endsWith(QLatin1String(".tsv"))
-                       || lower.endsWith(QLatin1String(".xlsx")) || lower.endsWith(QLatin1String(".txt"))
-                       || lower.endsWith(QLatin1String(".jsonl")) || lower.endsWith(QLatin1String(".json"));
+        || lower.endsWith(QLatin1String(".xlsx")) || lower.endsWith(QLatin1String(".txt"))
+        || lower.endsWith(QLatin1String(".jsonl")) || lower.endsWith(QLatin1String(".json"));
     if (!known) {
-        QString message = QStringLiteral("Your file must have one of the following extensions: .CSV, .TSV, .XLSX, .TXT, .JSON or .JSONL");
+        QString message = QStringLiteral(
+            "Your file must have one of the following extensions: .CSV, .TSV, .XLSX, .TXT, .JSON or .JSONL");
         const QString name = path;
         if (name.contains(QLatin1Char('.')))
             message += QStringLiteral(" Your file `%1` ends with the extension `.%2` which is not supported.")
@@ -397,22 +398,25 @@ Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes)
         return failure(message);
     }
     if (lower.endsWith(QLatin1String(".xlsx")))
-        return failure(QStringLiteral("Excel files are not supported; save the first sheet as CSV and try again."));
+        return failure(
+            QStringLiteral("Excel files are not supported; save the first sheet as CSV and try again."));
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return failure(QStringLiteral("File %1 cannot be read: %2").arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
     // Python decodes a leading BOM into U+FEFF (pandas' JSON reader then fails on it).
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+    QStringDecoder decoder(
+        QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
     QString text = decoder(bytes);
     if (decoder.hasError())
         return invalid();
 
     if (lower.endsWith(QLatin1String(".csv")) || lower.endsWith(QLatin1String(".tsv"))) {
         const bool csv = lower.endsWith(QLatin1String(".csv"));
-        notes.immediate = QStringLiteral("\n- Based on your file extension, your file is formatted as a %1 file")
-                              .arg(csv ? QStringLiteral("CSV") : QStringLiteral("TSV"));
+        notes.immediate
+            = QStringLiteral("\n- Based on your file extension, your file is formatted as a %1 file")
+                  .arg(csv ? QStringLiteral("CSV") : QStringLiteral("TSV"));
         notes.necessary = QStringLiteral("Your format `%1` will be converted to `JSONL`")
                               .arg(csv ? QStringLiteral("CSV") : QStringLiteral("TSV"));
         QStringList header;
@@ -429,8 +433,8 @@ Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes)
         text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
         std::vector<QStringList> rows;
         for (const QString& line : text.split(QLatin1Char('\n')))
-            rows.push_back({QString(), line});
-        return fromRows({QStringLiteral("prompt"), QStringLiteral("completion")}, rows);
+            rows.push_back({ QString(), line });
+        return fromRows({ QStringLiteral("prompt"), QStringLiteral("completion") }, rows);
     }
     std::vector<Record> records;
     bool singleArrayLine = false;
@@ -444,7 +448,8 @@ Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes)
     if (records.size() == 1) {
         // One row means the file was one JSON document, not JSON Lines: read it again as JSON.
         if (jsonl) {
-            notes.immediate = QStringLiteral("\n- Your JSONL file appears to be in a JSON format. Your file will be converted to JSONL format");
+            notes.immediate = QStringLiteral("\n- Your JSONL file appears to be in a JSON format. Your file "
+                                             "will be converted to JSONL format");
             notes.necessary = QStringLiteral("Your format `JSON` will be converted to `JSONL`");
         }
         if (!singleArrayLine || readJsonDocument(text, records) != JsonRead::Ok)
@@ -452,7 +457,8 @@ Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes)
         return fromRecords(records);
     }
     if (!jsonl) {
-        notes.immediate = QStringLiteral("\n- Your JSON file appears to be in a JSONL format. Your file will be converted to JSONL format");
+        notes.immediate = QStringLiteral("\n- Your JSON file appears to be in a JSONL format. Your file will "
+                                         "be converted to JSONL format");
         notes.necessary = QStringLiteral("Your format `JSON` will be converted to `JSONL`");
     }
     return fromRecords(records);

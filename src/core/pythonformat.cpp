@@ -3,7 +3,6 @@
 #include "core/pythonformat.h"
 
 #include <QChar>
-
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -31,10 +30,26 @@ bool isLetter(char32_t c)
 bool isOtherLowercaseLetter(char32_t c)
 {
     static constexpr char32_t kRanges[][2] = {
-        {0x00AA, 0x00AA}, {0x00BA, 0x00BA}, {0x02B0, 0x02B8}, {0x02C0, 0x02C1}, {0x02E0, 0x02E4},
-        {0x037A, 0x037A}, {0x10FC, 0x10FC}, {0x1D2C, 0x1D6A}, {0x1D78, 0x1D78}, {0x1D9B, 0x1DBF},
-        {0x2071, 0x2071}, {0x207F, 0x207F}, {0x2090, 0x209C}, {0x2C7C, 0x2C7D}, {0xA69C, 0xA69D},
-        {0xA770, 0xA770}, {0xA7F2, 0xA7F4}, {0xA7F8, 0xA7F9}, {0xAB5C, 0xAB5F}, {0xAB69, 0xAB69},
+        { 0x00AA, 0x00AA },
+        { 0x00BA, 0x00BA },
+        { 0x02B0, 0x02B8 },
+        { 0x02C0, 0x02C1 },
+        { 0x02E0, 0x02E4 },
+        { 0x037A, 0x037A },
+        { 0x10FC, 0x10FC },
+        { 0x1D2C, 0x1D6A },
+        { 0x1D78, 0x1D78 },
+        { 0x1D9B, 0x1DBF },
+        { 0x2071, 0x2071 },
+        { 0x207F, 0x207F },
+        { 0x2090, 0x209C },
+        { 0x2C7C, 0x2C7D },
+        { 0xA69C, 0xA69D },
+        { 0xA770, 0xA770 },
+        { 0xA7F2, 0xA7F4 },
+        { 0xA7F8, 0xA7F9 },
+        { 0xAB5C, 0xAB5F },
+        { 0xAB69, 0xAB69 },
     };
     for (const auto& range : kRanges) {
         if (c >= range[0] && c <= range[1])
@@ -47,7 +62,7 @@ bool isCased(char32_t c)
 {
     const QChar::Category category = QChar::category(c);
     return category == QChar::Letter_Uppercase || category == QChar::Letter_Lowercase
-           || category == QChar::Letter_Titlecase || isOtherLowercaseLetter(c);
+        || category == QChar::Letter_Titlecase || isOtherLowercaseLetter(c);
 }
 
 bool isCaseIgnorable(char32_t c)
@@ -94,7 +109,8 @@ QString floatRepr(double value)
     if (value == 0)
         return std::signbit(value) ? QStringLiteral("-0.0") : QStringLiteral("0.0");
     char buffer[64];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
+    const auto [end, ec]
+        = std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::scientific);
     Q_UNUSED(ec)
     const std::string scientific(buffer, end);
     const bool negative = scientific[0] == '-';

@@ -5,6 +5,7 @@
 #include "gui/accountsession.h"
 #include "gui/chatmodel.h"
 #include "gui/completionrunner.h"
+#include "gui/multilinedelegate.h"
 #include "gui/userdialogs.h"
 
 #include <QFile>
@@ -45,6 +46,7 @@ ChatPanel::ChatPanel(AccountSession* session, UserDialogs* dialogs, QWidget* par
     m_view = new QTableView;
     m_view->setObjectName(QStringLiteral("chatView"));
     m_view->setModel(m_model);
+    m_view->setItemDelegateForColumn(ChatModel::ContentColumn, new MultilineDelegate(m_view));
     m_view->setWordWrap(true);
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->horizontalHeader()->setSectionResizeMode(ChatModel::RoleColumn, QHeaderView::ResizeToContents);

@@ -358,7 +358,6 @@ void FewShotModel::onDocumentChanged()
                                     ? m_document->content().messages()
                                     : QJsonArray();
     const Layout layout = split(messages);
-    m_firstMessage = layout.firstMessage;
     if (layout.examples.size() == m_examples.size()) {
         if (layout.examples == m_examples)
             return;

@@ -79,7 +79,6 @@ private:
 
     TemplateDocument* m_document;
     QList<Example> m_examples;
-    int m_firstMessage = 0;
     bool m_writing = false;
 };
 

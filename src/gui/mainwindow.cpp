@@ -47,11 +47,7 @@ MainWindow::MainWindow(const WorkbenchServices& services, QWidget* parent)
 
     m_workbench = new WorkbenchPage(services);
     connect(m_workbench, &WorkbenchPage::templatesLoaded, this, &MainWindow::templatesLoaded);
-    connect(m_workbench, &WorkbenchPage::titleChanged, this, [this](const QString& title) {
-        const bool modified = title.endsWith(QLatin1Char('*'));
-        QString name = title;
-        if (modified)
-            name.chop(1);
+    connect(m_workbench, &WorkbenchPage::documentTitleChanged, this, [this](const QString& name, bool modified) {
         setWindowTitle(name.isEmpty() ? QString(QStringLiteral("[*]") + tr("Tunebench"))
                                       : QString(name + QStringLiteral("[*] — ") + tr("Tunebench")));
         setWindowModified(modified);

@@ -15,6 +15,7 @@
 #include "gui/fewshotmodel.h"
 #include "gui/jsoneditor.h"
 #include "gui/messageseditor.h"
+#include "gui/multilinedelegate.h"
 #include "gui/parameterform.h"
 #include "gui/requestparameterseditor.h"
 #include "gui/runhistory.h"
@@ -135,6 +136,11 @@ WorkbenchPage::WorkbenchPage(const WorkbenchServices& services, QWidget* parent)
         cursor.insertText(text);
     });
     connect(m_runner, &CompletionRunner::finished, this, [this](const CompletionResult& result) {
+        if (m_selection == Selection::Classifying) {
+            if (!runSelectedTemplate(result.text()))
+                m_selection = Selection::None;
+            return;
+        }
         if (result.choices.size() > 1) {
             QString all;
             for (const ChoiceResult& choice : result.choices)
@@ -144,10 +150,15 @@ WorkbenchPage::WorkbenchPage(const WorkbenchServices& services, QWidget* parent)
             m_output->setPlainText(result.text());
         }
         m_runStatus->setText(CompletionRunner::summary(result));
+        if (m_selection == Selection::Answering) {
+            m_runStatus->setText(tr("Chosen template: %1 · ").arg(m_selectedTemplate) + m_runStatus->text());
+            m_selection = Selection::None;
+        }
         recordRun(QStringLiteral("ok"), &result);
     });
     connect(m_runner, &CompletionRunner::failed, this, [this](const QString& sentence, bool cancelled) {
         m_runStatus->setText(sentence);
+        m_selection = Selection::None;
         recordRun(cancelled ? QStringLiteral("stopped") : sentence, nullptr);
     });
     connect(&m_historyWatcher, &QFutureWatcher<QList<RunRecord>>::finished, this, [this] {
@@ -247,6 +258,8 @@ void WorkbenchPage::createWidgets()
     m_fewShotView = new QTableView;
     m_fewShotView->setObjectName(QStringLiteral("fewShotView"));
     m_fewShotView->setModel(m_fewShot);
+    m_fewShotView->setItemDelegateForColumn(FewShotModel::InputColumn, new MultilineDelegate(m_fewShotView));
+    m_fewShotView->setItemDelegateForColumn(FewShotModel::OutputColumn, new MultilineDelegate(m_fewShotView));
     m_fewShotView->setWordWrap(true);
     m_fewShotView->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_fewShotView->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -521,6 +534,8 @@ void WorkbenchPage::createActions()
     m_runAction = addAction(runMenu, tr("&Run"), QKeySequence(tr("Ctrl+Return")), "runAction", [this] { run(); });
     m_stopAction = addAction(runMenu, tr("&Stop"), QKeySequence(Qt::Key_Escape), "stopAction", [this] { stop(); });
     m_stopAction->setEnabled(false);
+    addAction(runMenu, tr("Run with Prompt &Selection"), QKeySequence(tr("Ctrl+Alt+Return")), "runSelectionAction",
+              [this] { runWithSelection(); });
     addAction(runMenu, tr("Start &Chat from Template"), QKeySequence(tr("Ctrl+Shift+Return")), "startChatAction",
               [this] { startChat(); });
     addAction(runMenu, tr("&Delete Selected Chat Turns"), QKeySequence(tr("Ctrl+Shift+Backspace")),
@@ -672,7 +687,7 @@ void WorkbenchPage::updateState()
     else if (count == 0)
         m_fewShotInfo->setText(tr("No examples yet. Each row becomes a user turn and the assistant's answer after "
                                   "the system message. Ctrl+Shift+E adds one."));
-    Q_EMIT titleChanged(open ? (modified ? name + QLatin1Char('*') : name) : QString());
+    Q_EMIT documentTitleChanged(open ? name : QString(), open && modified);
 }
 
 bool WorkbenchPage::maybeSave()
@@ -999,6 +1014,67 @@ void WorkbenchPage::run()
         m_currentRun.values.insert(it.key(), it.value());
     m_currentRun.request = m_session->wireBody(request);
     m_runner->start(request);
+}
+
+void WorkbenchPage::runWithSelection()
+{
+    if (!m_document->isOpen() || m_runner->isRunning())
+        return;
+    m_json->applyNow();
+    m_currentRun = RunRecord(); // only the answering run is stored
+    m_selection = Selection::Classifying;
+    m_selectedTemplate.clear();
+    m_output->clear();
+    m_outputTabs->setCurrentIndex(0);
+    m_runStatus->setText(tr("Choosing a template with %1…").arg(m_document->name()));
+    m_runner->start(currentRequest());
+}
+
+bool WorkbenchPage::runSelectedTemplate(const QString& classifierAnswer)
+{
+    // Models like to wrap JSON in a code fence; take the outermost object.
+    const qsizetype open = classifierAnswer.indexOf(QLatin1Char('{'));
+    const qsizetype close = classifierAnswer.lastIndexOf(QLatin1Char('}'));
+    const QJsonObject answer = open >= 0 && close > open
+                                   ? QJsonDocument::fromJson(classifierAnswer.mid(open, close - open + 1).toUtf8()).object()
+                                   : QJsonObject();
+    const QString name = answer.value(QStringLiteral("template")).toString(answer.value(QStringLiteral("as")).toString());
+    if (name.isEmpty()) {
+        m_runStatus->setText(tr("The selection answer names no template (expected JSON with a \"template\" key): %1")
+                                 .arg(classifierAnswer.left(300)));
+        return false;
+    }
+    // Prefer the user's and the workspace's own template of that name over the bundled one.
+    const TemplateEntry* chosen = nullptr;
+    for (int row = 0; row < m_templates->rowCount(); ++row) {
+        const TemplateEntry* entry = m_templates->entryAt(m_templates->index(row, 0));
+        if (entry->name == name && entry->error.isEmpty()
+            && (!chosen || entry->origin != TemplateEntry::Origin::Bundled))
+            chosen = entry;
+    }
+    if (!chosen) {
+        m_runStatus->setText(tr("The selection chose “%1”, but no template of that name is listed.").arg(name));
+        return false;
+    }
+    const Result<PromptTemplate> selected = PromptTemplate::fromJson(chosen->json, chosen->path);
+    if (!selected)
+        return false;
+    QHash<QString, QString> values;
+    for (auto it = answer.begin(); it != answer.end(); ++it) {
+        if (it.value().isString())
+            values.insert(it.key(), it.value().toString());
+    }
+    CompletionRequest request;
+    request.endpoint = selected->kind() == PromptTemplate::Kind::Chat ? CompletionRequest::Endpoint::Chat
+                                                                      : CompletionRequest::Endpoint::Legacy;
+    request.body = selected->render(values);
+    request.stream = true;
+    m_selection = Selection::Answering;
+    m_selectedTemplate = name;
+    m_output->clear();
+    m_runStatus->setText(tr("Chosen template: %1 · answering…").arg(name));
+    m_runner->start(request);
+    return true;
 }
 
 // --- history -----------------------------------------------------------------------------

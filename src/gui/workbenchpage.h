@@ -89,6 +89,10 @@ public:
     void run();
     void stop();
     void startChat();
+    // Prompt selection (the chapter's selection_chat): runs the open template as a
+    // classifier whose JSON answer names a template ("template") and its parameter
+    // values (the other keys), then runs that template and shows which one answered.
+    void runWithSelection();
     // Opens a stored run again: its template, its parameter values and its reply.
     bool reopenRun(int historyRow);
     void refreshHistory();
@@ -127,8 +131,8 @@ public:
 
 Q_SIGNALS:
     void templatesLoaded(int count);
-    // The open template, its modified state or read-only state changed (window title).
-    void titleChanged(const QString& title);
+    // The open template or its modified state changed (window title); empty name: none open.
+    void documentTitleChanged(const QString& name, bool modified);
     // A history search finished and the list shows its result.
     void historyUpdated();
 
@@ -151,6 +155,8 @@ private:
     void moveCurrentExample(int delta);
     void openHistory();
     void recordRun(const QString& outcome, const CompletionResult* result);
+    // Second step of runWithSelection(); false when the answer names no usable template.
+    bool runSelectedTemplate(const QString& classifierAnswer);
 
     WorkbenchServices m_services;
     TemplateDocument* m_document = nullptr;
@@ -195,6 +201,9 @@ private:
     QFutureWatcher<QList<RunRecord>> m_historyWatcher;
     QTimer m_historySearchTimer;
     RunRecord m_currentRun;
+    enum class Selection { None, Classifying, Answering };
+    Selection m_selection = Selection::None;
+    QString m_selectedTemplate;
     QList<QMenu*> m_menus;
     QAction* m_saveAction = nullptr;
     QAction* m_runAction = nullptr;

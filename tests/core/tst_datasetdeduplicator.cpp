@@ -32,8 +32,10 @@ void TestDatasetDeduplicator::dropsRepeatsKeepingFirstOccurrences_data()
                              "not json\n"
                              "not json";
     QTest::newRow("exact") << input << false
-                           << QByteArray("{\"a\": \"x y\"}\n{\"b\": 1}\n{\"a\":\"x   y \"}\nnot json\n") << qint64(2);
-    QTest::newRow("normalized") << input << true << QByteArray("{\"a\": \"x y\"}\n{\"b\": 1}\nnot json\n") << qint64(3);
+                           << QByteArray("{\"a\": \"x y\"}\n{\"b\": 1}\n{\"a\":\"x   y \"}\nnot json\n")
+                           << qint64(2);
+    QTest::newRow("normalized") << input << true << QByteArray("{\"a\": \"x y\"}\n{\"b\": 1}\nnot json\n")
+                                << qint64(3);
 }
 
 void TestDatasetDeduplicator::dropsRepeatsKeepingFirstOccurrences()
@@ -51,8 +53,8 @@ void TestDatasetDeduplicator::dropsRepeatsKeepingFirstOccurrences()
     QVERIFY(index.ok());
     (*index)->build();
     const QString outPath = dir.filePath(QStringLiteral("out.jsonl"));
-    const auto outcome = DatasetDeduplicator::run(
-        **index, outPath, normalized ? DatasetDeduplicator::Mode::Normalized : DatasetDeduplicator::Mode::Exact);
+    const auto outcome = DatasetDeduplicator::run(**index, outPath,
+        normalized ? DatasetDeduplicator::Mode::Normalized : DatasetDeduplicator::Mode::Exact);
     QVERIFY2(outcome.ok(), outcome.ok() ? "" : qPrintable(outcome.error().toString()));
     QCOMPARE(outcome->removed, removed);
     QFile out(outPath);

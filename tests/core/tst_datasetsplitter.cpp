@@ -49,7 +49,10 @@ void TestDatasetSplitter::splitsAllExamplesOnceInOrder()
     QVERIFY(in.open(QIODevice::WriteOnly));
     // 80 "yes" and 20 "no": stratified, the validation file has 8 and 2.
     for (int i = 0; i < 100; ++i)
-        in.write(QStringLiteral("{\"prompt\": \"q%1 ->\", \"completion\": \" %2\"}\n").arg(i).arg(i % 5 == 0 ? QStringLiteral("no") : QStringLiteral("yes")).toUtf8());
+        in.write(QStringLiteral("{\"prompt\": \"q%1 ->\", \"completion\": \" %2\"}\n")
+                     .arg(i)
+                     .arg(i % 5 == 0 ? QStringLiteral("no") : QStringLiteral("yes"))
+                     .toUtf8());
     in.write("\n");
     in.close();
     auto index = tb::JsonlIndex::open(in.fileName());
@@ -57,7 +60,8 @@ void TestDatasetSplitter::splitsAllExamplesOnceInOrder()
     (*index)->build();
     DatasetSplitter::Options options;
     options.stratify = stratify;
-    const QString train = dir.filePath(QStringLiteral("train.jsonl")), valid = dir.filePath(QStringLiteral("valid.jsonl"));
+    const QString train = dir.filePath(QStringLiteral("train.jsonl")),
+                  valid = dir.filePath(QStringLiteral("valid.jsonl"));
     const auto outcome = DatasetSplitter::run(**index, train, valid, options);
     QVERIFY(outcome.ok());
     QCOMPARE(outcome->train, qint64(90));
@@ -72,7 +76,8 @@ void TestDatasetSplitter::splitsAllExamplesOnceInOrder()
         return a.mid(13).split(' ').first().toInt() < b.mid(13).split(' ').first().toInt();
     }));
     if (stratify)
-        QCOMPARE(std::count_if(v.begin(), v.end(), [](const QByteArray& l) { return l.contains("\" no\""); }), qsizetype(2));
+        QCOMPARE(std::count_if(v.begin(), v.end(), [](const QByteArray& l) { return l.contains("\" no\""); }),
+            qsizetype(2));
 }
 
 void TestDatasetSplitter::sameSeedSameSplit()
@@ -89,7 +94,8 @@ void TestDatasetSplitter::sameSeedSameSplit()
     QList<QByteArray> first;
     for (int run = 0; run < 2; ++run) {
         const QString valid = dir.filePath(QStringLiteral("v%1.jsonl").arg(run));
-        QVERIFY(DatasetSplitter::run(**index, dir.filePath(QStringLiteral("t%1.jsonl").arg(run)), valid, {}).ok());
+        QVERIFY(DatasetSplitter::run(**index, dir.filePath(QStringLiteral("t%1.jsonl").arg(run)), valid, {})
+                    .ok());
         if (run == 0)
             first = lines(valid);
         else

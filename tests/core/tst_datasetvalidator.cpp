@@ -28,7 +28,7 @@ QString fixture(const QString& name)
 }
 
 DatasetReport validate(const QString& path, std::optional<DatasetFormat> format = std::nullopt,
-                       int maxTokens = tb::FineTuneLimits::kMaxTokensPerExample, int threads = 2)
+    int maxTokens = tb::FineTuneLimits::kMaxTokensPerExample, int threads = 2)
 {
     DatasetValidator::Options options;
     options.format = format;
@@ -80,11 +80,11 @@ void TestDatasetValidator::reportsEachRuleAtItsLineAndPath_data()
     QTest::addColumn<int>("maxTokens");
 
     const int limit = tb::FineTuneLimits::kMaxTokensPerExample;
-    const auto row = [&](const char* file, const char* rule, const char* severity, qint64 line, const char* path,
-                         int maxTokens) {
-        QTest::addRow("%s %s", rule, file) << QString::fromLatin1(file) << QString::fromLatin1(rule)
-                                            << QString::fromLatin1(severity) << line << QString::fromLatin1(path)
-                                            << maxTokens;
+    const auto row = [&](const char* file, const char* rule, const char* severity, qint64 line,
+                         const char* path, int maxTokens) {
+        QTest::addRow("%s %s", rule, file)
+            << QString::fromLatin1(file) << QString::fromLatin1(rule) << QString::fromLatin1(severity) << line
+            << QString::fromLatin1(path) << maxTokens;
     };
     // The cookbook's rules.
     row("data_type.jsonl", "data_type", "error", 2, "", limit);
@@ -94,7 +94,8 @@ void TestDatasetValidator::reportsEachRuleAtItsLineAndPath_data()
     row("message_unrecognized_key.jsonl", "message_unrecognized_key", "error", 2, "messages[0].mood", limit);
     row("unrecognized_role.jsonl", "unrecognized_role", "error", 2, "messages[0].role", limit);
     row("missing_content.jsonl", "missing_content", "error", 2, "messages[1].content", limit);
-    row("example_missing_assistant_message.jsonl", "example_missing_assistant_message", "error", 2, "messages", limit);
+    row("example_missing_assistant_message.jsonl", "example_missing_assistant_message", "error", 2,
+        "messages", limit);
     row("missing_system_message.jsonl", "missing_system_message", "warning", 2, "messages", limit);
     row("missing_user_message.jsonl", "missing_user_message", "warning", 2, "messages", limit);
     row("example_too_long.jsonl", "example_too_long", "warning", 2, "", 40);
@@ -142,17 +143,16 @@ void TestDatasetValidator::reportsEachRuleAtItsLineAndPath()
 
     const DatasetReport report = validate(fixture(file), std::nullopt, maxTokens);
     QVERIFY2(report.failure.isEmpty(), qPrintable(report.failure));
-    const auto found = std::find_if(report.findings.begin(), report.findings.end(), [&](const DatasetFinding& f) {
-        return f.rule == rule && f.line == line && f.path == path;
-    });
+    const auto found = std::find_if(report.findings.begin(), report.findings.end(),
+        [&](const DatasetFinding& f) { return f.rule == rule && f.line == line && f.path == path; });
     QVERIFY2(found != report.findings.end(), qPrintable(describe(report)));
     QCOMPARE(DatasetFinding::severityName(found->severity), severity);
     QVERIFY(!found->message.isEmpty());
     // Nothing is reported on the valid first line.
     for (const DatasetFinding& f : report.findings)
-        QVERIFY2(f.line != 1 || rule == QLatin1String("utf8_bom") || f.rule.startsWith(QLatin1String("legacy_"))
-                     || f.line == 0,
-                 qPrintable(describe(report)));
+        QVERIFY2(f.line != 1 || rule == QLatin1String("utf8_bom")
+                || f.rule.startsWith(QLatin1String("legacy_")) || f.line == 0,
+            qPrintable(describe(report)));
     QCOMPARE(report.hasErrors(), severity == QLatin1String("error"));
 }
 
@@ -162,7 +162,8 @@ void TestDatasetValidator::acceptsValidFiles_data()
     QTest::addColumn<QString>("format");
     QTest::addColumn<qint64>("examples");
     QTest::newRow("chat") << QStringLiteral("valid-chat.jsonl") << QStringLiteral("chat") << qint64(2);
-    QTest::newRow("tool calls and weight") << QStringLiteral("valid-tool-calls.jsonl") << QStringLiteral("chat") << qint64(2);
+    QTest::newRow("tool calls and weight")
+        << QStringLiteral("valid-tool-calls.jsonl") << QStringLiteral("chat") << qint64(2);
     QTest::newRow("dpo") << QStringLiteral("valid-dpo.jsonl") << QStringLiteral("dpo") << qint64(2);
     QTest::newRow("legacy") << QStringLiteral("valid-legacy.jsonl") << QStringLiteral("legacy") << qint64(2);
 }
@@ -186,12 +187,13 @@ void TestDatasetValidator::detectsFileFormat_data()
     QTest::addColumn<QString>("forced");
     QTest::addColumn<QString>("format");
     QTest::addColumn<QString>("rule");
-    QTest::newRow("chat majority") << QStringLiteral("mixed_formats.jsonl") << QStringLiteral("auto") << QStringLiteral("chat")
-                                   << QStringLiteral("mixed_formats");
+    QTest::newRow("chat majority") << QStringLiteral("mixed_formats.jsonl") << QStringLiteral("auto")
+                                   << QStringLiteral("chat") << QStringLiteral("mixed_formats");
     QTest::newRow("forced legacy on chat") << QStringLiteral("valid-chat.jsonl") << QStringLiteral("legacy")
                                            << QStringLiteral("legacy") << QStringLiteral("necessary_column");
-    QTest::newRow("forced chat on legacy") << QStringLiteral("valid-legacy.jsonl") << QStringLiteral("chat")
-                                           << QStringLiteral("chat") << QStringLiteral("missing_messages_list");
+    QTest::newRow("forced chat on legacy")
+        << QStringLiteral("valid-legacy.jsonl") << QStringLiteral("chat") << QStringLiteral("chat")
+        << QStringLiteral("missing_messages_list");
 }
 
 void TestDatasetValidator::detectsFileFormat()
@@ -235,7 +237,8 @@ void TestDatasetValidator::countsTokensLikeChatTokenCounter()
     for (const QByteArray& line : file.readAll().split('\n')) {
         if (line.isEmpty())
             continue;
-        const QJsonArray messages = QJsonDocument::fromJson(line).object().value(QLatin1String("messages")).toArray();
+        const QJsonArray messages
+            = QJsonDocument::fromJson(line).object().value(QLatin1String("messages")).toArray();
         const qint64 tokens = counter.countMessages(messages);
         expected += tokens;
         longest = std::max(longest, tokens);
@@ -251,17 +254,19 @@ void TestDatasetValidator::countsTokensLikeChatTokenCounter()
 void TestDatasetValidator::estimatesLikeCookbook()
 {
     // 2 examples: 100 // 2 = 50 epochs, capped at 25; billing counts at most the limit per example.
-    const DatasetReport report = validate(fixture(QStringLiteral("example_too_long.jsonl")), std::nullopt, 40);
+    const DatasetReport report
+        = validate(fixture(QStringLiteral("example_too_long.jsonl")), std::nullopt, 40);
     QCOMPARE(report.epochs, 25);
     QCOMPARE(report.tooLong, qint64(1));
     QCOMPARE(report.billingTokens, report.tokensPerExample.min + 40);
-    QVERIFY(report.statisticsText().contains(QLatin1String("By default, you'll train for 25 epochs on this dataset")));
+    QVERIFY(report.statisticsText().contains(
+        QLatin1String("By default, you'll train for 25 epochs on this dataset")));
 }
 
 void TestDatasetValidator::distributionMatchesNumpy()
 {
     // The cookbook's toy dataset: messages per example 2..9, printed by numpy as below.
-    std::vector<qint64> values{3, 2, 9, 3, 2};
+    std::vector<qint64> values { 3, 2, 9, 3, 2 };
     const tb::CountDistribution d = tb::CountDistribution::of(values);
     QCOMPARE(d.min, qint64(2));
     QCOMPARE(d.max, qint64(9));
@@ -269,7 +274,7 @@ void TestDatasetValidator::distributionMatchesNumpy()
     QCOMPARE(tb::python::floatRepr(d.median), QStringLiteral("3.0"));
     QCOMPARE(tb::python::floatRepr(d.p10), QStringLiteral("2.0"));
     QCOMPARE(tb::python::floatRepr(d.p90), QStringLiteral("6.6000000000000005"));
-    std::vector<qint64> tokens{26, 8032, 45, 30, 109};
+    std::vector<qint64> tokens { 26, 8032, 45, 30, 109 };
     const tb::CountDistribution t = tb::CountDistribution::of(tokens);
     QCOMPARE(tb::python::floatRepr(t.p10), QStringLiteral("27.6"));
     QCOMPARE(tb::python::floatRepr(t.median), QStringLiteral("45.0"));
@@ -283,18 +288,23 @@ void TestDatasetValidator::mergesDeterministicallyWhateverTheThreadCount()
     QVERIFY(out.open(QIODevice::WriteOnly));
     for (int i = 0; i < 3000; ++i) {
         if (i % 7 == 0)
-            out.write("{\"messages\": [{\"role\": \"user\", \"content\": \"same\"}, {\"role\": \"assistant\", \"content\": \"same\"}]}\n");
+            out.write("{\"messages\": [{\"role\": \"user\", \"content\": \"same\"}, {\"role\": "
+                      "\"assistant\", \"content\": \"same\"}]}\n");
         else if (i % 11 == 0)
             out.write("{\"messages\": [{\"role\": \"user\"}]}\n");
         else
-            out.write(QStringLiteral("{\"messages\": [{\"role\": \"system\", \"content\": \"s\"}, {\"role\": \"user\", \"content\": "
-                                     "\"question %1\"}, {\"role\": \"assistant\", \"content\": \"answer %1\"}]}\n")
-                          .arg(i)
-                          .toUtf8());
+            out.write(
+                QStringLiteral("{\"messages\": [{\"role\": \"system\", \"content\": \"s\"}, {\"role\": "
+                               "\"user\", \"content\": "
+                               "\"question %1\"}, {\"role\": \"assistant\", \"content\": \"answer %1\"}]}\n")
+                    .arg(i)
+                    .toUtf8());
     }
     out.close();
-    const DatasetReport one = validate(out.fileName(), std::nullopt, tb::FineTuneLimits::kMaxTokensPerExample, 1);
-    const DatasetReport four = validate(out.fileName(), std::nullopt, tb::FineTuneLimits::kMaxTokensPerExample, 4);
+    const DatasetReport one
+        = validate(out.fileName(), std::nullopt, tb::FineTuneLimits::kMaxTokensPerExample, 1);
+    const DatasetReport four
+        = validate(out.fileName(), std::nullopt, tb::FineTuneLimits::kMaxTokensPerExample, 4);
     QCOMPARE(one.examples, qint64(3000));
     QVERIFY(one.warnings.value(QStringLiteral("duplicate_example")) > 400);
     QCOMPARE(QJsonDocument(four.toJson()).toJson(), QJsonDocument(one.toJson()).toJson());
@@ -309,8 +319,9 @@ void TestDatasetValidator::keepsCountsExactPastTheFindingCap()
     QVERIFY(out.open(QIODevice::WriteOnly));
     const int lines = DatasetReport::kMaxFindingsPerRule + 500;
     for (int i = 0; i < lines; ++i)
-        out.write(QStringLiteral("{\"messages\": [{\"role\": \"user\", \"content\": \"q%1\"}, {\"role\": \"assistant\", "
-                                 "\"content\": \"a\"}]}\n")
+        out.write(QStringLiteral(
+            "{\"messages\": [{\"role\": \"user\", \"content\": \"q%1\"}, {\"role\": \"assistant\", "
+            "\"content\": \"a\"}]}\n")
                       .arg(i)
                       .toUtf8());
     out.close();
@@ -340,18 +351,19 @@ void TestDatasetValidator::stopsWhenCanceled()
 void TestDatasetValidator::printsJsonWithTheDocumentedKeys()
 {
     const QJsonObject json = validate(fixture(QStringLiteral("missing_content.jsonl"))).toJson();
-    for (const char* key : {"format", "examples", "errors", "warnings", "findings", "tokens", "too_long", "epochs",
-                            "billing_tokens"})
+    for (const char* key : { "format", "examples", "errors", "warnings", "findings", "tokens", "too_long",
+             "epochs", "billing_tokens" })
         QVERIFY2(json.contains(QLatin1String(key)), key);
     QCOMPARE(json.value(QLatin1String("format")).toString(), QStringLiteral("chat"));
-    QCOMPARE(json.value(QLatin1String("errors")).toObject().value(QLatin1String("missing_content")).toInt(), 1);
+    QCOMPARE(
+        json.value(QLatin1String("errors")).toObject().value(QLatin1String("missing_content")).toInt(), 1);
     const QJsonObject finding = json.value(QLatin1String("findings")).toArray().first().toObject();
     QCOMPARE(finding.value(QLatin1String("line")).toInt(), 2);
     QCOMPARE(finding.value(QLatin1String("rule")).toString(), QStringLiteral("missing_content"));
     QCOMPARE(finding.value(QLatin1String("severity")).toString(), QStringLiteral("error"));
     QCOMPARE(finding.value(QLatin1String("path")).toString(), QStringLiteral("messages[1].content"));
     const QJsonObject tokens = json.value(QLatin1String("tokens")).toObject();
-    for (const char* key : {"total", "assistant", "max", "histogram"})
+    for (const char* key : { "total", "assistant", "max", "histogram" })
         QVERIFY2(tokens.contains(QLatin1String(key)), key);
     qint64 inHistogram = 0;
     for (const QJsonValue& bucket : tokens.value(QLatin1String("histogram")).toArray())

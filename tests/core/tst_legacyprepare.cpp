@@ -1,7 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Tunebench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/legacyprepare.h"
-
 #include "sharedfixtures.h"
 
 #include <QFile>
@@ -14,16 +13,19 @@ namespace {
 
 // The expected texts below were derived by hand from openai-python v0.28.1
 // openai/validators.py (prepare_data with -q), not by running this port.
-const QString kFewExamples = QStringLiteral(
-    ". In general, we recommend having at least a few hundred examples. We've found that performance tends to linearly "
-    "increase for every doubling of the number of examples");
+const QString kFewExamples = QStringLiteral(". In general, we recommend having at least a few hundred "
+                                            "examples. We've found that performance tends to linearly "
+                                            "increase for every doubling of the number of examples");
 const QString kSpaceStart = QStringLiteral(
-    "\n- The completion should start with a whitespace character (` `). This tends to produce better results due to the "
-    "tokenization we use. See https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more details");
+    "\n- The completion should start with a whitespace character (` `). This tends to produce better results "
+    "due to the "
+    "tokenization we use. See https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for "
+    "more details");
 QString timeLine(const char* time)
 {
-    return QStringLiteral("Once your model starts training, it'll approximately take %1 to train a `curie` model, and less "
-                          "for `ada` and `babbage`. Queue will approximately take half an hour per job ahead of you.\n")
+    return QStringLiteral(
+        "Once your model starts training, it'll approximately take %1 to train a `curie` model, and less "
+        "for `ada` and `babbage`. Queue will approximately take half an hour per job ahead of you.\n")
         .arg(QLatin1String(time));
 }
 
@@ -94,117 +96,198 @@ void TestLegacyPrepare::reproducesRacingPreparedByteForByte()
     QVERIFY(QFile::copy(input, path));
     const Run run = prepare(path);
     QCOMPARE(run.outcome.exitCode, 0);
-    QCOMPARE(run.outcome.writtenFiles, QStringList{dir.filePath(QStringLiteral("racing_prepared.jsonl"))});
+    QCOMPARE(run.outcome.writtenFiles, QStringList { dir.filePath(QStringLiteral("racing_prepared.jsonl")) });
     QCOMPARE(readAll(run.outcome.writtenFiles.at(0)), readAll(expected));
-    QVERIFY(run.out.startsWith(QLatin1String("Analyzing...\n\n- Your file contains 125 prompt-completion pairs\n")));
-    QVERIFY(run.out.contains(QLatin1String("- [Recommended] Add a whitespace character to the beginning of the completion [Y/n]: Y\n")));
+    QVERIFY(run.out.startsWith(
+        QLatin1String("Analyzing...\n\n- Your file contains 125 prompt-completion pairs\n")));
+    QVERIFY(run.out.contains(QLatin1String(
+        "- [Recommended] Add a whitespace character to the beginning of the completion [Y/n]: Y\n")));
     QVERIFY(run.err.isEmpty());
 }
 
 void TestLegacyPrepare::writesWhatTheLegacyToolWrites_data()
 {
     QTest::addColumn<QString>("input");
-    QTest::addColumn<QStringList>("outputs");  // names written
+    QTest::addColumn<QStringList>("outputs"); // names written
     QTest::addColumn<QStringList>("expected"); // fixtures with their expected bytes
     QTest::addColumn<QString>("text");
 
     QTest::newRow("classification is split into train and valid")
         << QStringLiteral("classify.jsonl")
-        << QStringList{QStringLiteral("classify_prepared_train.jsonl"), QStringLiteral("classify_prepared_valid.jsonl")}
-        << QStringList{QStringLiteral("classify_prepared_train.expected"), QStringLiteral("classify_prepared_valid.expected")}
+        << QStringList { QStringLiteral("classify_prepared_train.jsonl"),
+               QStringLiteral("classify_prepared_valid.jsonl") }
+        << QStringList { QStringLiteral("classify_prepared_train.expected"),
+               QStringLiteral("classify_prepared_valid.expected") }
         << (QStringLiteral("Analyzing...\n\n- Your file contains 10 prompt-completion pairs") + kFewExamples
-            + QStringLiteral(
-                "\n- Based on your data it seems like you're trying to fine-tune a model for classification\n- For "
-                "classification, we recommend you try one of the faster and cheaper models, such as `ada`\n- For "
-                "classification, you can estimate the expected model performance by keeping a held out dataset, which is "
-                "not used for training"
-                "\n- All prompts end with suffix `? ->`"
-                "\n\nNo remediations found.\n"
-                "- [Recommended] Would you like to split into training and validation set? [Y/n]: Y\n"
-                "\n\nYour data will be written to a new JSONL file. Proceed [Y/n]: Y\n"
-                "\nWrote modified files to `{DIR}/classify_prepared_train.jsonl` and `{DIR}/classify_prepared_valid.jsonl`\n"
-                "Feel free to take a look!\n\nNow use that file when fine-tuning:\n> openai api fine_tunes.create -t "
-                "\"{DIR}/classify_prepared_train.jsonl\" -v \"{DIR}/classify_prepared_valid.jsonl\" "
-                "--compute_classification_metrics --classification_positive_class \" yes\"\n\n"
-                "After you’ve fine-tuned a model, remember that your prompt has to end with the indicator string `? ->` "
-                "for the model to start generating completions, rather than continuing with the prompt.\n")
-            + timeLine("2.57 minutes"));
+               + QStringLiteral(
+                   "\n- Based on your data it seems like you're trying to fine-tune a model for "
+                   "classification\n- For "
+                   "classification, we recommend you try one of the faster and cheaper models, such as "
+                   "`ada`\n- For "
+                   "classification, you can estimate the expected model performance by keeping a held out "
+                   "dataset, which is "
+                   "not used for training"
+                   "\n- All prompts end with suffix `? ->`"
+                   "\n\nNo remediations found.\n"
+                   "- [Recommended] Would you like to split into training and validation set? [Y/n]: Y\n"
+                   "\n\nYour data will be written to a new JSONL file. Proceed [Y/n]: Y\n"
+                   "\nWrote modified files to `{DIR}/classify_prepared_train.jsonl` and "
+                   "`{DIR}/classify_prepared_valid.jsonl`\n"
+                   "Feel free to take a look!\n\nNow use that file when fine-tuning:\n> openai api "
+                   "fine_tunes.create -t "
+                   "\"{DIR}/classify_prepared_train.jsonl\" -v \"{DIR}/classify_prepared_valid.jsonl\" "
+                   "--compute_classification_metrics --classification_positive_class \" yes\"\n\n"
+                   "After you’ve fine-tuned a model, remember that your prompt has to end with the indicator "
+                   "string `? ->` "
+                   "for the model to start generating completions, rather than continuing with the prompt.\n")
+               + timeLine("2.57 minutes"));
 
     QTest::newRow("every recommendation accepted")
-        << QStringLiteral("remediations.jsonl") << QStringList{QStringLiteral("remediations_prepared.jsonl")}
-        << QStringList{QStringLiteral("remediations_prepared.expected")}
+        << QStringLiteral("remediations.jsonl")
+        << QStringList { QStringLiteral("remediations_prepared.jsonl") }
+        << QStringList { QStringLiteral("remediations_prepared.expected") }
         << (QStringLiteral("Analyzing...\n\n- Your file contains 6 prompt-completion pairs") + kFewExamples
-            + QStringLiteral(
-                "\n- The input file should contain exactly two columns/keys per row. Additional columns/keys present are: "
-                "['id']\n  WARNING: Some of the additional columns/keys contain `id` in their name. These will be ignored, "
-                "and the column/key `id` will be used instead. This could also result from a duplicate column/key in the "
-                "provided file."
-                "\n- `completion` column/key should not contain empty strings. These are rows: [2]"
-                "\n- There are 1 duplicated prompt-completion sets. These are rows: [2]"
-                "\n- More than a third of your `prompt` column/key is uppercase. Uppercase prompts tends to perform worse "
-                "than a mixture of case encountered in normal language. We recommend to lower case the data if that makes "
-                "sense in your domain. See https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for "
-                "more details"
-                "\n- Your data does not contain a common separator at the end of your prompts. Having a separator string "
-                "appended to the end of the prompt makes it clearer to the fine-tuned model where the completion should "
-                "begin. See https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more detail and "
-                "examples. If you intend to do open-ended generation, then you should leave the prompts empty"
-                "\n- All prompts start with prefix `Translate to French: `. Fine-tuning doesn't require the instruction "
-                "specifying the task, or a few-shot example scenario. Most of the time you should only add the input data "
-                "into the prompt, and the desired output into the completion"
-                "\n- All completions start with prefix `Answer: `. Most of the time you should only add the output data "
-                "into the completion, without any prefix"
-                "\n- Your data does not contain a common ending at the end of your completions. Having a common ending "
-                "string appended to the end of the completion makes it clearer to the fine-tuned model where the "
-                "completion should end. See https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for "
-                "more detail and examples.")
-            + kSpaceStart
-            + QStringLiteral(
-                "\n\nBased on the analysis we will perform the following actions:\n"
-                "- [Necessary] Remove additional columns/keys: ['id']\n"
-                "- [Necessary] Remove 1 rows with empty completions\n"
-                "- [Recommended] Remove 1 duplicate rows [Y/n]: Y\n"
-                "- [Recommended] Lowercase all your data in column/key `prompt` [Y/n]: Y\n"
-                "- [Recommended] Add a suffix separator ` ->` to all prompts [Y/n]: Y\n"
-                "- [Recommended] Remove prefix `Translate to French: ` from all prompts [Y/n]: Y\n"
-                "- [Recommended] Remove prefix `Answer: ` from all completions [Y/n]: Y\n"
-                "- [Recommended] Add a suffix ending `\\n` to all completions [Y/n]: Y\n"
-                "- [Recommended] Add a whitespace character to the beginning of the completion [Y/n]: Y\n"
-                "\n\nYour data will be written to a new JSONL file. Proceed [Y/n]: Y\n"
-                "\nWrote modified file to `{DIR}/remediations_prepared.jsonl`\nFeel free to take a look!\n\nNow use that "
-                "file when fine-tuning:\n> openai api fine_tunes.create -t \"{DIR}/remediations_prepared.jsonl\"\n\n"
-                "After you’ve fine-tuned a model, remember that your prompt has to end with the indicator string ` ->` "
-                "for the model to start generating completions, rather than continuing with the prompt. Make sure to "
-                "include `stop=[\"\\n\"]` so that the generated texts ends at the expected place.\n")
-            + timeLine("2.42 minutes"));
+               + QStringLiteral(
+                   "\n- The input file should contain exactly two columns/keys per row. Additional "
+                   "columns/keys present are: "
+                   "['id']\n  WARNING: Some of the additional columns/keys contain `id` in their name. These "
+                   "will be ignored, "
+                   "and the column/key `id` will be used instead. This could also result from a duplicate "
+                   "column/key in the "
+                   "provided file."
+                   "\n- `completion` column/key should not contain empty strings. These are rows: [2]"
+                   "\n- There are 1 duplicated prompt-completion sets. These are rows: [2]"
+                   "\n- More than a third of your `prompt` column/key is uppercase. Uppercase prompts tends "
+                   "to perform worse "
+                   "than a mixture of case encountered in normal language. We recommend to lower case the "
+                   "data if that makes "
+                   "sense in your domain. See "
+                   "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for "
+                   "more details"
+                   "\n- Your data does not contain a common separator at the end of your prompts. Having a "
+                   "separator string "
+                   "appended to the end of the prompt makes it clearer to the fine-tuned model where the "
+                   "completion should "
+                   "begin. See https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset "
+                   "for more detail and "
+                   "examples. If you intend to do open-ended generation, then you should leave the prompts "
+                   "empty"
+                   "\n- All prompts start with prefix `Translate to French: `. Fine-tuning doesn't require "
+                   "the instruction "
+                   "specifying the task, or a few-shot example scenario. Most of the time you should only "
+                   "add the input data "
+                   "into the prompt, and the desired output into the completion"
+                   "\n- All completions start with prefix `Answer: `. Most of the time you should only add "
+                   "the output data "
+                   "into the completion, without any prefix"
+                   "\n- Your data does not contain a common ending at the end of your completions. Having a "
+                   "common ending "
+                   "string appended to the end of the completion makes it clearer to the fine-tuned model "
+                   "where the "
+                   "completion should end. See "
+                   "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for "
+                   "more detail and examples.")
+               + kSpaceStart
+               + QStringLiteral(
+                   "\n\nBased on the analysis we will perform the following actions:\n"
+                   "- [Necessary] Remove additional columns/keys: ['id']\n"
+                   "- [Necessary] Remove 1 rows with empty completions\n"
+                   "- [Recommended] Remove 1 duplicate rows [Y/n]: Y\n"
+                   "- [Recommended] Lowercase all your data in column/key `prompt` [Y/n]: Y\n"
+                   "- [Recommended] Add a suffix separator ` ->` to all prompts [Y/n]: Y\n"
+                   "- [Recommended] Remove prefix `Translate to French: ` from all prompts [Y/n]: Y\n"
+                   "- [Recommended] Remove prefix `Answer: ` from all completions [Y/n]: Y\n"
+                   "- [Recommended] Add a suffix ending `\\n` to all completions [Y/n]: Y\n"
+                   "- [Recommended] Add a whitespace character to the beginning of the completion [Y/n]: Y\n"
+                   "\n\nYour data will be written to a new JSONL file. Proceed [Y/n]: Y\n"
+                   "\nWrote modified file to `{DIR}/remediations_prepared.jsonl`\nFeel free to take a "
+                   "look!\n\nNow use that "
+                   "file when fine-tuning:\n> openai api fine_tunes.create -t "
+                   "\"{DIR}/remediations_prepared.jsonl\"\n\n"
+                   "After you’ve fine-tuned a model, remember that your prompt has to end with the indicator "
+                   "string ` ->` "
+                   "for the model to start generating completions, rather than continuing with the prompt. "
+                   "Make sure to "
+                   "include `stop=[\"\\n\"]` so that the generated texts ends at the expected place.\n")
+               + timeLine("2.42 minutes"));
 
     QTest::newRow("text file becomes open-ended completions")
-        << QStringLiteral("lines.txt") << QStringList{QStringLiteral("lines_prepared.jsonl")}
-        << QStringList{QStringLiteral("lines_prepared.expected")}
+        << QStringLiteral("lines.txt") << QStringList { QStringLiteral("lines_prepared.jsonl") }
+        << QStringList { QStringLiteral("lines_prepared.expected") }
         << (QStringLiteral("Analyzing...\n\n- Based on your file extension, you provided a text file"
                            "\n- Your file contains 4 prompt-completion pairs")
-            + kFewExamples + QStringLiteral("\n- `completion` column/key should not contain empty strings. These are rows: [3]")
-            + kSpaceStart
-            + QStringLiteral("\n\nBased on the analysis we will perform the following actions:\n"
-                             "- [Necessary] Your format `TXT` will be converted to `JSONL`\n"
-                             "- [Necessary] Remove 1 rows with empty completions\n"
-                             "- [Recommended] Add a whitespace character to the beginning of the completion [Y/n]: Y\n"
-                             "\n\nYour data will be written to a new JSONL file. Proceed [Y/n]: Y\n"
-                             "\nWrote modified file to `{DIR}/lines_prepared.jsonl`\nFeel free to take a look!\n\nNow use "
-                             "that file when fine-tuning:\n> openai api fine_tunes.create -t \"{DIR}/lines_prepared.jsonl\"\n\n\n")
-            + timeLine("2.4 minutes"));
+               + kFewExamples
+               + QStringLiteral(
+                   "\n- `completion` column/key should not contain empty strings. These are rows: [3]")
+               + kSpaceStart
+               + QStringLiteral(
+                   "\n\nBased on the analysis we will perform the following actions:\n"
+                   "- [Necessary] Your format `TXT` will be converted to `JSONL`\n"
+                   "- [Necessary] Remove 1 rows with empty completions\n"
+                   "- [Recommended] Add a whitespace character to the beginning of the completion [Y/n]: Y\n"
+                   "\n\nYour data will be written to a new JSONL file. Proceed [Y/n]: Y\n"
+                   "\nWrote modified file to `{DIR}/lines_prepared.jsonl`\nFeel free to take a look!\n\nNow "
+                   "use "
+                   "that file when fine-tuning:\n> openai api fine_tunes.create -t "
+                   "\"{DIR}/lines_prepared.jsonl\"\n\n\n")
+               + timeLine("2.4 minutes"));
+
+    QTest::newRow("csv with quotes and NA")
+        << QStringLiteral("table.csv") << QStringList { QStringLiteral("table_prepared.jsonl") }
+        << QStringList { QStringLiteral("table_prepared.expected") }
+        << (QStringLiteral(
+                "Analyzing...\n\n- Based on your file extension, your file is formatted as a CSV file"
+                "\n- Your file contains 3 prompt-completion pairs")
+               + kFewExamples
+               + QStringLiteral(
+                   "\n- The input file should contain exactly two columns/keys per row. Additional "
+                   "columns/keys present are: "
+                   "['extra']\n  WARNING: Some of the additional columns/keys contain `extra` in their name. "
+                   "These will be "
+                   "ignored, and the column/key `extra` will be used instead. This could also result from a "
+                   "duplicate "
+                   "column/key in the provided file."
+                   "\n- `completion` column/key should not contain empty strings. These are rows: [2]"
+                   "\n- All prompts end with suffix ` ->`"
+                   "\n- All prompts start with prefix `Q`"
+                   "\n- Your data does not contain a common ending at the end of your completions. Having a "
+                   "common ending "
+                   "string appended to the end of the completion makes it clearer to the fine-tuned model "
+                   "where the "
+                   "completion should end. See "
+                   "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for "
+                   "more detail and examples."
+                   "\n\nBased on the analysis we will perform the following actions:\n"
+                   "- [Necessary] Your format `CSV` will be converted to `JSONL`\n"
+                   "- [Necessary] Remove additional columns/keys: ['extra']\n"
+                   "- [Necessary] Remove 1 rows with empty completions\n"
+                   "- [Recommended] Add a suffix ending `\\n` to all completions [Y/n]: Y\n"
+                   "\n\nYour data will be written to a new JSONL file. Proceed [Y/n]: Y\n"
+                   "\nWrote modified file to `{DIR}/table_prepared.jsonl`\nFeel free to take a look!\n\nNow "
+                   "use that file "
+                   "when fine-tuning:\n> openai api fine_tunes.create -t \"{DIR}/table_prepared.jsonl\"\n\n"
+                   "After you’ve fine-tuned a model, remember that your prompt has to end with the indicator "
+                   "string ` ->` "
+                   "for the model to start generating completions, rather than continuing with the prompt. "
+                   "Make sure to "
+                   "include `stop=[\"\\n\"]` so that the generated texts ends at the expected place.\n")
+               + timeLine("2.37 minutes"));
 
     QTest::newRow("nothing to change writes nothing")
         << QStringLiteral("clean.jsonl") << QStringList() << QStringList()
         << (QStringLiteral("Analyzing...\n\n- Your file contains 3 prompt-completion pairs") + kFewExamples
-            + QStringLiteral("\n- All prompts end with suffix ` ->`"
-                             "\n- All completions end with suffix `\\n`"
-                             "\n\nNo remediations found.\n"
-                             "\nYou can use your file for fine-tuning:\n> openai api fine_tunes.create -t \"{DIR}/clean.jsonl\"\n\n"
-                             "After you’ve fine-tuned a model, remember that your prompt has to end with the indicator string "
-                             "` ->` for the model to start generating completions, rather than continuing with the prompt. "
-                             "Make sure to include `stop=[\"\\n\"]` so that the generated texts ends at the expected place.\n")
-            + timeLine("2.48 minutes"));
+               + QStringLiteral("\n- All prompts end with suffix ` ->`"
+                                "\n- All completions end with suffix `\\n`"
+                                "\n\nNo remediations found.\n"
+                                "\nYou can use your file for fine-tuning:\n> openai api fine_tunes.create -t "
+                                "\"{DIR}/clean.jsonl\"\n\n"
+                                "After you’ve fine-tuned a model, remember that your prompt has to end with "
+                                "the indicator string "
+                                "` ->` for the model to start generating completions, rather than continuing "
+                                "with the prompt. "
+                                "Make sure to include `stop=[\"\\n\"]` so that the generated texts ends at "
+                                "the expected place.\n")
+               + timeLine("2.48 minutes"));
 }
 
 void TestLegacyPrepare::writesWhatTheLegacyToolWrites()
@@ -225,7 +308,8 @@ void TestLegacyPrepare::writesWhatTheLegacyToolWrites()
     QCOMPARE(run.outcome.writtenFiles, written);
     for (qsizetype i = 0; i < outputs.size(); ++i)
         QCOMPARE(readAll(written.at(i)),
-                 readAll(tb::test::sourcePath(QStringLiteral("tests/core/data/validators/prepare/") + expected.at(i))));
+            readAll(tb::test::sourcePath(
+                QStringLiteral("tests/core/data/validators/prepare/") + expected.at(i))));
 }
 
 void TestLegacyPrepare::abortsLikeTheLegacyTool_data()
@@ -237,21 +321,25 @@ void TestLegacyPrepare::abortsLikeTheLegacyTool_data()
     QTest::newRow("identical prompts")
         << QStringLiteral("identical.jsonl")
         << (QStringLiteral("Analyzing...\n\n- Your file contains 3 prompt-completion pairs") + kFewExamples)
-        << QStringLiteral("\n\nERROR in common_suffix validator: All prompts are identical: `Same ->`\nConsider leaving the "
-                          "prompts blank if you want to do open-ended generation, otherwise ensure prompts are "
-                          "different\n\nAborting...")
+        << QStringLiteral(
+               "\n\nERROR in common_suffix validator: All prompts are identical: `Same ->`\nConsider leaving "
+               "the "
+               "prompts blank if you want to do open-ended generation, otherwise ensure prompts are "
+               "different\n\nAborting...")
         << false;
     QTest::newRow("missing column")
         << QStringLiteral("nocolumn.jsonl")
         << (QStringLiteral("Analyzing...\n\n- Your file contains 2 prompt-completion pairs") + kFewExamples)
-        << QStringLiteral("\n\nERROR in necessary_column validator: `prompt` column/key is missing. Please make sure you "
+        << QStringLiteral("\n\nERROR in necessary_column validator: `prompt` column/key is missing. Please "
+                          "make sure you "
                           "name your columns/keys appropriately, then retry\n\nAborting...")
         << false;
     QTest::newRow("not JSON Lines")
         << QStringLiteral("lines_prepared.expected") << QStringLiteral("Analyzing...\n")
-        << QStringLiteral("\n\nERROR in read_any_format validator: Your file must have one of the following extensions: "
-                          ".CSV, .TSV, .XLSX, .TXT, .JSON or .JSONL Your file `{DIR}/lines_prepared.expected` ends with "
-                          "the extension `.expected` which is not supported.\n\nAborting...")
+        << QStringLiteral(
+               "\n\nERROR in read_any_format validator: Your file must have one of the following extensions: "
+               ".CSV, .TSV, .XLSX, .TXT, .JSON or .JSONL Your file `{DIR}/lines_prepared.expected` ends with "
+               "the extension `.expected` which is not supported.\n\nAborting...")
         << true;
 }
 
@@ -275,42 +363,52 @@ void TestLegacyPrepare::neverOverwritesEarlierOutput()
     QTemporaryDir dir;
     const QString input = copyFixture(dir, QStringLiteral("remediations.jsonl"));
     const QByteArray before = readAll(input);
-    QCOMPARE(prepare(input).outcome.writtenFiles, QStringList{dir.filePath(QStringLiteral("remediations_prepared.jsonl"))});
     QCOMPARE(prepare(input).outcome.writtenFiles,
-             QStringList{dir.filePath(QStringLiteral("remediations_prepared (1).jsonl"))});
+        QStringList { dir.filePath(QStringLiteral("remediations_prepared.jsonl")) });
+    QCOMPARE(prepare(input).outcome.writtenFiles,
+        QStringList { dir.filePath(QStringLiteral("remediations_prepared (1).jsonl")) });
     QCOMPARE(readAll(input), before);
     QCOMPARE(LegacyPrepare::outputFileNames(QStringLiteral("/x/.hidden"), false),
-             QStringList{QStringLiteral("/x/.hidden_prepared.jsonl")});
+        QStringList { QStringLiteral("/x/.hidden_prepared.jsonl") });
     QCOMPARE(LegacyPrepare::outputFileNames(QStringLiteral("/x/a.b/data"), true),
-             (QStringList{QStringLiteral("/x/a.b/data_prepared_train.jsonl"), QStringLiteral("/x/a.b/data_prepared_valid.jsonl")}));
+        (QStringList { QStringLiteral("/x/a.b/data_prepared_train.jsonl"),
+            QStringLiteral("/x/a.b/data_prepared_valid.jsonl") }));
 }
 
 void TestLegacyPrepare::samplesLikeNumpyRandomState()
 {
     // numpy: np.random.seed(42); np.random.permutation(10) -> [8 1 5 0 7 2 9 4 3 6]
-    const std::vector<qsizetype> expected{8, 1, 5, 0, 7, 2, 9, 4, 3, 6};
+    const std::vector<qsizetype> expected { 8, 1, 5, 0, 7, 2, 9, 4, 3, 6 };
     QCOMPARE(LegacyPrepare::samplePositions(10, 10), expected);
-    QCOMPARE(LegacyPrepare::samplePositions(10, 8), std::vector<qsizetype>(expected.begin(), expected.begin() + 8));
+    QCOMPARE(LegacyPrepare::samplePositions(10, 8),
+        std::vector<qsizetype>(expected.begin(), expected.begin() + 8));
 }
 
 void TestLegacyPrepare::findsCommonPrefixAndSuffixInCodePoints()
 {
-    QCOMPARE(LegacyPrepare::commonXfix({QStringLiteral("ab ->"), QStringLiteral("cd ->")}, true), QStringLiteral(" ->"));
-    QCOMPARE(LegacyPrepare::commonXfix({QStringLiteral("same"), QStringLiteral("same")}, true), QStringLiteral("same"));
-    QCOMPARE(LegacyPrepare::commonXfix({QStringLiteral("ab"), QStringLiteral("cab")}, true), QStringLiteral("ab"));
-    QCOMPARE(LegacyPrepare::commonXfix({QStringLiteral("Q: a"), QStringLiteral("Q: b")}, false), QStringLiteral("Q: "));
-    QCOMPARE(LegacyPrepare::commonXfix({QString(), QStringLiteral("x")}, false), QString());
+    QCOMPARE(LegacyPrepare::commonXfix({ QStringLiteral("ab ->"), QStringLiteral("cd ->") }, true),
+        QStringLiteral(" ->"));
+    QCOMPARE(LegacyPrepare::commonXfix({ QStringLiteral("same"), QStringLiteral("same") }, true),
+        QStringLiteral("same"));
+    QCOMPARE(LegacyPrepare::commonXfix({ QStringLiteral("ab"), QStringLiteral("cab") }, true),
+        QStringLiteral("ab"));
+    QCOMPARE(LegacyPrepare::commonXfix({ QStringLiteral("Q: a"), QStringLiteral("Q: b") }, false),
+        QStringLiteral("Q: "));
+    QCOMPARE(LegacyPrepare::commonXfix({ QString(), QStringLiteral("x") }, false), QString());
     // U+1F600 and U+1F601 share their high surrogate: no common prefix in code points.
-    QCOMPARE(LegacyPrepare::commonXfix({QStringLiteral("\U0001F600"), QStringLiteral("\U0001F601")}, false), QString());
-    QCOMPARE(LegacyPrepare::commonXfix({QStringLiteral("a\U0001F600"), QStringLiteral("b\U0001F600")}, true),
-             QStringLiteral("\U0001F600"));
+    QCOMPARE(LegacyPrepare::commonXfix({ QStringLiteral("\U0001F600"), QStringLiteral("\U0001F601") }, false),
+        QString());
+    QCOMPARE(
+        LegacyPrepare::commonXfix({ QStringLiteral("a\U0001F600"), QStringLiteral("b\U0001F600") }, true),
+        QStringLiteral("\U0001F600"));
 }
 
 void TestLegacyPrepare::escapesJsonLikePandas()
 {
     QByteArray out;
     tb::LegacyTable::appendJsonString(out, QStringLiteral("a/b \"q\" \\ \n\t\r\b\f \x01 \x7f é 😀 <&>"));
-    QCOMPARE(out, QByteArray("\"a\\/b \\\"q\\\" \\\\ \\n\\t\\r\\b\\f \\u0001 \x7f \xc3\xa9 \xf0\x9f\x98\x80 <&>\""));
+    QCOMPARE(out,
+        QByteArray("\"a\\/b \\\"q\\\" \\\\ \\n\\t\\r\\b\\f \\u0001 \x7f \xc3\xa9 \xf0\x9f\x98\x80 <&>\""));
 }
 
 void TestLegacyPrepare::readsValuesAsPandasStrings()
@@ -328,8 +426,9 @@ void TestLegacyPrepare::readsValuesAsPandasStrings()
     tb::LegacyTable::ReadNotes notes;
     const auto table = tb::LegacyTable::read(path, notes);
     QVERIFY(table.ok());
-    QCOMPARE(table->columns(), (QStringList{QStringLiteral("prompt"), QStringLiteral("completion"), QStringLiteral("n"),
-                                            QStringLiteral("b"), QStringLiteral("x")}));
+    QCOMPARE(table->columns(),
+        (QStringList { QStringLiteral("prompt"), QStringLiteral("completion"), QStringLiteral("n"),
+            QStringLiteral("b"), QStringLiteral("x") }));
     const auto column = [&](int c) {
         QStringList values;
         for (qsizetype r = 0; r < table->rowCount(); ++r)
@@ -345,17 +444,19 @@ void TestLegacyPrepare::readsValuesAsPandasStrings()
 void TestLegacyPrepare::turnsTheAnalysisIntoFindings()
 {
     QTemporaryDir dir;
-    const LegacyPrepare::Analysis analysis = LegacyPrepare().analyze(copyFixture(dir, QStringLiteral("remediations.jsonl")));
+    const LegacyPrepare::Analysis analysis
+        = LegacyPrepare().analyze(copyFixture(dir, QStringLiteral("remediations.jsonl")));
     QVERIFY(!analysis.aborted);
     QStringList rules;
     for (const tb::DatasetFinding& f : analysis.findings()) {
         QCOMPARE(f.line, qint64(0));
         rules.append(f.rule);
     }
-    QCOMPARE(rules, (QStringList{QStringLiteral("legacy_num_examples"), QStringLiteral("legacy_lower_case"),
-                                 QStringLiteral("legacy_prompt_suffix"), QStringLiteral("legacy_prompt_prefix"),
-                                 QStringLiteral("legacy_completion_prefix"), QStringLiteral("legacy_completion_suffix"),
-                                 QStringLiteral("legacy_completion_space_start")}));
+    QCOMPARE(rules,
+        (QStringList { QStringLiteral("legacy_num_examples"), QStringLiteral("legacy_lower_case"),
+            QStringLiteral("legacy_prompt_suffix"), QStringLiteral("legacy_prompt_prefix"),
+            QStringLiteral("legacy_completion_prefix"), QStringLiteral("legacy_completion_suffix"),
+            QStringLiteral("legacy_completion_space_start") }));
 }
 
 QTEST_GUILESS_MAIN(TestLegacyPrepare)

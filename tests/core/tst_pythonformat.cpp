@@ -3,7 +3,6 @@
 #include "core/pythonformat.h"
 
 #include <QTest>
-
 #include <limits>
 
 namespace python = tb::python;
@@ -105,11 +104,11 @@ void TestPythonFormat::lowersLikeStrLower()
 void TestPythonFormat::countsCodePointsAndCase()
 {
     QCOMPARE(python::length(QStringLiteral("😀a")), qsizetype(2));
-    QCOMPARE(python::intListRepr({0, 5}), QStringLiteral("[0, 5]"));
+    QCOMPARE(python::intListRepr({ 0, 5 }), QStringLiteral("[0, 5]"));
     QCOMPARE(python::thousands(16385), QStringLiteral("16,385"));
     QVERIFY(python::isAlphaUpper(U'Ü'));
     QVERIFY(!python::isAlphaUpper(U'Ⅰ')); // Nl: uppercase but not alpha
-    QVERIFY(python::isAlphaLower(U'ª'));  // Lo with Other_Lowercase
+    QVERIFY(python::isAlphaLower(U'ª')); // Lo with Other_Lowercase
     QVERIFY(!python::isAlphaLower(U'1'));
 }
 

@@ -61,8 +61,10 @@ const QString kAdventure = QStringLiteral(":/templates/text-adventure-chat.json"
 void saveScreenshot(QWidget* window, const QString& name)
 {
     const QString folder = qEnvironmentVariable("TUNEBENCH_SCREENSHOT_DIR");
-    if (!folder.isEmpty())
-        window->grab().save(QDir(folder).filePath(name));
+    if (folder.isEmpty())
+        return;
+    QTest::qWait(100); // let pending layouts settle before grabbing
+    window->grab().save(QDir(folder).filePath(name));
 }
 
 QString content(const TemplateDocument* document, int message)
@@ -95,6 +97,7 @@ private Q_SLOTS:
     void failedRunsSayWhatHappenedWithStatusAndRequestId();
     void chatModeAppendsRepliesAndTakesTheNextTurn();
     void runsAreStoredAndCanBeReopenedFromHistory();
+    void promptSelectionRunsTheChosenTemplate();
 
 private:
     void createWindow();
@@ -280,14 +283,19 @@ void TestWorkbenchPage::duplicatingGivesAnEditableCopyWhoseTableEditsTheTemplate
     QTest::keyClick(view, Qt::Key_F2);
     QWidget* editor = QApplication::focusWidget();
     QVERIFY(editor && editor != view);
+    QVERIFY(qobject_cast<QPlainTextEdit*>(editor)); // prose cells edit multi-line
     QTest::keyClick(editor, Qt::Key_A, Qt::ControlModifier);
-    QTest::keyClicks(editor, QStringLiteral("4: Good food, friendly staff."));
-    QTest::keyClick(editor, Qt::Key_Return); // the delegate commits on the next event loop pass
+    QTest::keyClicks(editor, QStringLiteral("4: Good food,"));
+    QTest::keyClick(editor, Qt::Key_Return); // a new line, not a commit
+    QTest::keyClicks(editor, QStringLiteral("friendly staff."));
+    QTest::keyClick(editor, Qt::Key_Tab); // commits and moves on
 
-    QTRY_COMPARE(content(document, 2), QStringLiteral("4: Good food, friendly staff."));
+    QTRY_COMPARE(content(document, 2), QStringLiteral("4: Good food,\nfriendly staff."));
+    if (QApplication::focusWidget() != view)
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape); // leave the next cell's editor
     QVERIFY(document->isModified());
-    QTRY_VERIFY(m_page->jsonEditor()->textEdit()->toPlainText().contains(QStringLiteral("4: Good food, friendly staff.")));
-    QCOMPARE(m_page->messagesEditor()->contentEdit(2)->toPlainText(), QStringLiteral("4: Good food, friendly staff."));
+    QTRY_VERIFY(m_page->jsonEditor()->textEdit()->toPlainText().contains(QStringLiteral("4: Good food,\\nfriendly staff.")));
+    QCOMPARE(m_page->messagesEditor()->contentEdit(2)->toPlainText(), QStringLiteral("4: Good food,\nfriendly staff."));
     QVERIFY(m_page->templateList()->currentIndex().data().toString().endsWith(QStringLiteral("•")));
     QVERIFY(m_window->isWindowModified());
 
@@ -305,7 +313,7 @@ void TestWorkbenchPage::duplicatingGivesAnEditableCopyWhoseTableEditsTheTemplate
     QVERIFY(saved);
     QCOMPARE(saved->messages().size(), 10);
     QCOMPARE(saved->messages().at(2).toObject().value(QStringLiteral("content")).toString(),
-             QStringLiteral("4: Good food, friendly staff."));
+             QStringLiteral("4: Good food,\nfriendly staff."));
 }
 
 void TestWorkbenchPage::oneUndoStackCoversEveryView_data()
@@ -582,11 +590,37 @@ void TestWorkbenchPage::runsAreStoredAndCanBeReopenedFromHistory()
     QCOMPARE(m_page->outputEdit()->toPlainText(), QStringLiteral("2: Slow."));
     QVERIFY(m_page->runStatusLabel()->text().contains(QStringLiteral("reopened")));
 
+    m_page->outputTabs()->setCurrentIndex(3);
+    saveScreenshot(m_window.get(), QStringLiteral("workbench-history.png"));
+    m_page->outputTabs()->setCurrentIndex(0);
+
     // Search narrows the list.
     m_page->historySearch()->setText(QStringLiteral("no such run"));
     QTRY_COMPARE(m_page->historyModel()->rowCount(), 0);
     m_page->historySearch()->setText(QStringLiteral("slow service"));
     QTRY_COMPARE(m_page->historyModel()->rowCount(), 1);
+}
+
+void TestWorkbenchPage::promptSelectionRunsTheChosenTemplate()
+{
+    QVERIFY(openTemplate(QStringLiteral(":/templates/prompt-selection.json")));
+    m_page->parameterForm()->setValue(QStringLiteral("request"), QStringLiteral("A haiku about ferries"));
+    ScriptedReply classify;
+    classify.replyText = QStringLiteral("{\"template\": \"writer\", \"action\": \"write\", \"document\": \"a haiku about ferries\"}");
+    ScriptedReply answer;
+    answer.replyText = QStringLiteral("Grey hull, white wake");
+    m_emulator.enqueue({classify, answer});
+    keyOnWindow(Qt::Key_Return, Qt::ControlModifier | Qt::AltModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(m_page->runStatusLabel()->text().contains(QStringLiteral("finish_reason")), 10000);
+    QVERIFY2(m_page->runStatusLabel()->text().startsWith(QStringLiteral("Chosen template: writer")),
+             qPrintable(m_page->runStatusLabel()->text()));
+    QCOMPARE(m_page->outputEdit()->toPlainText(), QStringLiteral("Grey hull, white wake"));
+    QCOMPARE(m_emulator.requests().size(), 2);
+    const QJsonArray sent = m_emulator.requests().last().json().value(QStringLiteral("messages")).toArray();
+    QCOMPARE(sent.last().toObject().value(QStringLiteral("content")).toString(),
+             QStringLiteral("Please write a haiku about ferries."));
+    QVERIFY(sent.first().toObject().value(QStringLiteral("content")).toString().contains(QStringLiteral("writer")));
+    QCOMPARE(m_page->document()->path(), QStringLiteral(":/templates/prompt-selection.json")); // the editor stays
 }
 
 QTEST_MAIN(TestWorkbenchPage)
