@@ -3,6 +3,7 @@
 #include "gui/guiapp.h"
 
 #include "api/profilestore.h"
+#include "core/sampledatasets.h"
 #include "core/templatecatalog.h"
 #include "gui/mainwindow.h"
 #include "gui/userdialogs.h"
@@ -50,6 +51,7 @@ int GuiApp::exec(int argc, char* argv[])
     services.bundledFolder = TemplateCatalog::bundledFolder();
     services.userFolder = userFolder;
     services.dataFolder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    services.sampleDatasets = SampleDatasets::install(QDir(services.dataFolder).filePath(QStringLiteral("samples")));
     services.workspaceFolder = settings.value(QStringLiteral("workspace/folder")).toString();
 
     MainWindow window(services);

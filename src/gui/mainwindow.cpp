@@ -2,13 +2,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/mainwindow.h"
 
+#include "gui/datasetview.h"
+
 #include "gui/workbenchpage.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QListWidget>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
@@ -53,6 +57,7 @@ MainWindow::MainWindow(const WorkbenchServices& services, QWidget* parent)
         setWindowModified(modified);
     });
     addPage(m_workbench, tr("Prompts"), style()->standardIcon(QStyle::SP_FileDialogContentsView), m_workbench->menus());
+    createDatasetsPage();
 
     resize(1360, 860);
     if (m_services.settings)
@@ -69,6 +74,26 @@ void MainWindow::createMenus()
     m_viewMenu = menuBar()->addMenu(tr("&View"));
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
     m_helpMenu->addAction(tr("&About Tunebench"), this, &MainWindow::showAbout);
+}
+
+void MainWindow::createDatasetsPage()
+{
+    m_datasets = new DatasetView;
+    m_datasets->setFileChooser([this](QWidget* parent) {
+        return m_services.dialogs->openFile(parent, tr("Open Dataset"),
+                                            tr("JSON Lines (*.jsonl *.ndjson);;All files (*)"));
+    });
+    auto* menu = new QMenu(tr("&Dataset"), this);
+    menu->addActions(m_datasets->datasetActions());
+    if (!m_services.sampleDatasets.isEmpty()) {
+        menu->addSeparator();
+        QMenu* samples = menu->addMenu(tr("Open &Sample Dataset"));
+        for (const QString& path : m_services.sampleDatasets)
+            samples->addAction(QFileInfo(path).fileName(), m_datasets, [this, path] { m_datasets->openFile(path); });
+        // Something to look at offline from the first start.
+        m_datasets->openFile(m_services.sampleDatasets.first());
+    }
+    addPage(m_datasets, tr("Datasets"), style()->standardIcon(QStyle::SP_FileDialogDetailedView), {menu});
 }
 
 int MainWindow::addPage(QWidget* page, const QString& title, const QIcon& icon, const QList<QMenu*>& menus)

@@ -18,6 +18,7 @@ class QStackedWidget;
 
 namespace tb {
 
+class DatasetView;
 class WorkbenchPage;
 
 class MainWindow : public QMainWindow
@@ -36,6 +37,7 @@ public:
     QWidget* page(int index) const;
 
     WorkbenchPage* workbench() const { return m_workbench; }
+    DatasetView* datasets() const { return m_datasets; }
     void setWorkspaceFolder(const QString& folder);
     QString workspaceFolder() const;
     void reloadTemplates();
@@ -54,6 +56,7 @@ private:
     };
 
     void createMenus();
+    void createDatasetsPage();
     void showAbout();
     void updateMenus();
 
@@ -64,6 +67,7 @@ private:
     QMenu* m_helpMenu = nullptr;
     QList<Page> m_pages;
     WorkbenchPage* m_workbench = nullptr;
+    DatasetView* m_datasets = nullptr;
 };
 
 } // namespace tb

@@ -6,6 +6,7 @@
 // temporary folders, a session-only credential store and their own settings.
 
 #include <QString>
+#include <QStringList>
 
 class QNetworkAccessManager;
 class QSettings;
@@ -29,6 +30,7 @@ struct WorkbenchServices
     QString userFolder;                   // the user's own templates (writable)
     QString workspaceFolder;              // may be empty
     QString dataFolder;                   // run history when no workspace is open
+    QStringList sampleDatasets;           // bundled sample datasets, copied out to dataFolder
 };
 
 } // namespace tb
