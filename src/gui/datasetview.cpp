@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/datasetview.h"
 
+#include "core/datasetvalidator.h"
+
 #include "core/chattokencounter.h"
 #include "core/jsonlindex.h"
 #include "core/tiktokenencoding.h"
@@ -77,6 +79,7 @@ DatasetView::DatasetView(QWidget* parent)
         &QProgressBar::setValue);
     connect(&m_search, &QFutureWatcher<JsonlSearch::Batch>::finished, this, &DatasetView::onSearchFinished);
     connect(&m_render, &QFutureWatcher<DatasetDetail>::finished, this, &DatasetView::onRenderFinished);
+    connect(&m_validation, &QFutureWatcher<DatasetReport>::finished, this, &DatasetView::onValidationFinished);
     connect(&m_fileWatcher, &QFileSystemWatcher::fileChanged, this, &DatasetView::onFileChanged);
     m_matchFlush.setSingleShot(true);
     m_matchFlush.setInterval(250);
@@ -90,8 +93,7 @@ DatasetView::DatasetView(QWidget* parent)
 DatasetView::~DatasetView()
 {
     // The tasks hold the index alive themselves; they only need to stop early.
-    m_build.cancel();
-    m_search.cancel();
+    cancelBackgroundWork();
 }
 
 void DatasetView::createActions()
@@ -267,6 +269,7 @@ bool DatasetView::openFile(const QString& path)
     m_filterEdit->clear();
     m_searchProgress->hide();
     m_index = opened.value();
+    m_validationSummary.clear();
     m_model->setIndex(m_index);
     m_detail = DatasetDetail();
     ++m_detailGeneration;
@@ -306,6 +309,7 @@ void DatasetView::cancelBackgroundWork()
 {
     m_build.cancel();
     m_search.cancel();
+    m_validation.cancel();
 }
 
 void DatasetView::onBuildProgress()
@@ -333,8 +337,31 @@ void DatasetView::onBuildFinished()
     if (m_table->currentIndex().row() < 0 && m_model->rowCount() > 0)
         m_table->setCurrentIndex(m_model->index(0, 0));
     updateStatus();
-    if (m_index->isComplete())
+    if (m_index->isComplete()) {
+        // The same checks as `tunebench validate`, off the GUI thread; Status fills in when done.
+        m_validationSummary = tr("checking…");
+        m_validation.setFuture(DatasetValidator::validateInBackground(m_index, {}, &m_longJobs));
+        updateStatus();
         Q_EMIT indexingFinished(m_index->lineCount());
+    }
+}
+
+void DatasetView::onValidationFinished()
+{
+    if (m_validation.isCanceled() || m_validation.future().resultCount() == 0) {
+        m_validationSummary.clear();
+        updateStatus();
+        return;
+    }
+    const DatasetReport report = m_validation.result();
+    m_model->setFindings(report.findings);
+    qint64 warnings = 0;
+    for (const qint64 count : report.warnings)
+        warnings += count;
+    m_validationSummary = tr("%n error(s)", nullptr, int(report.errorCount())) + QStringLiteral(", ")
+        + tr("%n warning(s)", nullptr, int(warnings));
+    updateStatus();
+    Q_EMIT validationFinished(report.errorCount(), warnings);
 }
 
 bool DatasetView::jumpToLine(qint64 line)
@@ -549,6 +576,8 @@ void DatasetView::updateStatus()
     }
     if (!m_message.isEmpty())
         parts.append(m_message);
+    if (m_index && !m_validationSummary.isEmpty())
+        parts.append(m_validationSummary);
     m_status->setText(parts.join(QStringLiteral(" · ")));
 }
 

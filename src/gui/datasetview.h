@@ -12,6 +12,8 @@
 
 #include <QElapsedTimer>
 #include <QFileSystemWatcher>
+#include "core/datasetreport.h"
+
 #include <QFutureWatcher>
 #include <QThreadPool>
 #include <QTimer>
@@ -85,6 +87,7 @@ Q_SIGNALS:
     // The detail pane shows a new line (0-based).
     void detailShown(qint64 line);
     void fileChangedOnDisk();
+    void validationFinished(qint64 errors, qint64 warnings);
 
 private:
     void createActions();
@@ -92,6 +95,7 @@ private:
     void chooseAndOpen();
     void onBuildProgress();
     void onBuildFinished();
+    void onValidationFinished();
     void restorePosition();
     void onSearchResults(int begin, int end);
     void flushMatches();
@@ -131,6 +135,8 @@ private:
     QFutureWatcher<void> m_build;
     QFutureWatcher<JsonlSearch::Batch> m_search;
     QFutureWatcher<DatasetDetail> m_render;
+    QFutureWatcher<DatasetReport> m_validation;
+    QString m_validationSummary; // "2 errors, 1 warning" once validation finished
     QFutureWatcher<const TiktokenEncoding*> m_encoding;
     QFileSystemWatcher m_fileWatcher;
     QTimer m_filterDelay;

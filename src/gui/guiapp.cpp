@@ -59,6 +59,9 @@ int GuiApp::exec(int argc, char* argv[])
         settings.setValue(QStringLiteral("workspace/folder"), window.workspaceFolder());
     });
     window.show();
+    const QStringList files = app.arguments().mid(1);
+    for (const QString& file : files)
+        window.openFile(file);
     return app.exec();
 }
 

@@ -3,6 +3,7 @@
 #include "gui/mainwindow.h"
 
 #include "gui/datasetview.h"
+#include "gui/userdialogs.h"
 
 #include "gui/workbenchpage.h"
 
@@ -123,6 +124,18 @@ void MainWindow::setCurrentPage(int index)
         m_modeBar->setCurrentRow(index);
     m_stack->setCurrentIndex(index);
     updateMenus();
+}
+
+void MainWindow::openFile(const QString& path)
+{
+    const QString suffix = QFileInfo(path).suffix().toLower();
+    if (suffix == QLatin1String("jsonl") || suffix == QLatin1String("ndjson")) {
+        m_datasets->openFile(path);
+        setCurrentPage(m_stack->indexOf(m_datasets));
+    } else {
+        m_workbench->openTemplate(path);
+        setCurrentPage(m_stack->indexOf(m_workbench));
+    }
 }
 
 int MainWindow::currentPage() const

@@ -32,6 +32,9 @@ public:
     // shown, with their shortcuts active, only while the page is current.
     int addPage(QWidget* page, const QString& title, const QIcon& icon, const QList<QMenu*>& menus = {});
     void setCurrentPage(int index);
+    // A file named on the command line: a JSONL dataset opens in the Datasets page,
+    // anything else as a template in the workbench.
+    void openFile(const QString& path);
     int currentPage() const;
     int pageCount() const { return int(m_pages.size()); }
     QWidget* page(int index) const;

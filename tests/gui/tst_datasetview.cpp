@@ -76,6 +76,23 @@ private Q_SLOTS:
         QCOMPARE(view.model()->data(view.model()->index(0, DatasetTableModel::TokensColumn)).toLongLong(), 7);
     }
 
+    void validatesAfterIndexingAndMarksRows()
+    {
+        DatasetView view;
+        QSignalSpy validated(&view, &DatasetView::validationFinished);
+        openAndWait(view, write(fixture()));
+        QVERIFY(validated.wait(10000));
+        QCOMPARE(validated.first().at(0).toLongLong(), 1); // line 500's syntax error
+        const auto* model = view.model();
+        const QModelIndex broken = model->index(499, DatasetTableModel::StatusColumn);
+        QCOMPARE(model->data(broken).toString(), QStringLiteral("1 error(s)"));
+        const QString why = model->data(broken, Qt::ToolTipRole).toString();
+        QVERIFY2(why.contains(QStringLiteral("json_syntax")), qPrintable(why));
+        const QString first = model->data(model->index(0, DatasetTableModel::StatusColumn)).toString();
+        QVERIFY2(!first.contains(QStringLiteral("error")), qPrintable(first));
+        QVERIFY2(view.statusText().contains(QStringLiteral("1 error")), qPrintable(view.statusText()));
+    }
+
     void jumpsToLine_data()
     {
         QTest::addColumn<qint64>("line");
