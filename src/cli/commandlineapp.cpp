@@ -10,6 +10,7 @@
 #include "cli/preparecommand.h"
 #include "cli/runcommand.h"
 #include "cli/splitcommand.h"
+#include "cli/tokenscommand.h"
 #include "cli/validatecommand.h"
 
 #include <QCoreApplication>
@@ -21,33 +22,38 @@ namespace tb::cli {
 
 namespace {
 
-std::unique_ptr<CliCommand> createCommand(const QString& name)
+struct CommandEntry
 {
-    if (name == QLatin1String("run"))
-        return std::make_unique<RunCommand>();
-    if (name == QLatin1String("params"))
-        return std::make_unique<ParamsCommand>();
-    if (name == QLatin1String("models"))
-        return std::make_unique<ModelsCommand>();
-    if (name == QLatin1String("validate"))
-        return std::make_unique<ValidateCommand>();
-    if (name == QLatin1String("prepare"))
-        return std::make_unique<PrepareCommand>();
-    if (name == QLatin1String("dedupe"))
-        return std::make_unique<DedupeCommand>();
-    if (name == QLatin1String("split"))
-        return std::make_unique<SplitCommand>();
-    if (name == QLatin1String("convert"))
-        return std::make_unique<ConvertCommand>();
-    return nullptr;
+    const char* name;
+    std::unique_ptr<CliCommand> (*create)();
+};
+
+template<typename Command>
+std::unique_ptr<CliCommand> make()
+{
+    return std::make_unique<Command>();
 }
 
-const QStringList& commandNames()
+// Every command, in the order `tunebench --help` lists them.
+constexpr CommandEntry kCommands[] = {
+    {"run", &make<RunCommand>},
+    {"params", &make<ParamsCommand>},
+    {"models", &make<ModelsCommand>},
+    {"validate", &make<ValidateCommand>},
+    {"tokens", &make<TokensCommand>},
+    {"prepare", &make<PrepareCommand>},
+    {"dedupe", &make<DedupeCommand>},
+    {"split", &make<SplitCommand>},
+    {"convert", &make<ConvertCommand>},
+};
+
+std::unique_ptr<CliCommand> createCommand(const QString& name)
 {
-    static const QStringList names { QStringLiteral("run"), QStringLiteral("params"),
-        QStringLiteral("models"), QStringLiteral("validate"), QStringLiteral("prepare"),
-        QStringLiteral("dedupe"), QStringLiteral("split"), QStringLiteral("convert") };
-    return names;
+    for (const CommandEntry& entry : kCommands) {
+        if (name == QLatin1String(entry.name))
+            return entry.create();
+    }
+    return nullptr;
 }
 
 QString overview()
@@ -55,8 +61,8 @@ QString overview()
     QString text = QStringLiteral("Usage: tunebench [FILE]            start the desktop app\n"
                                   "       tunebench COMMAND [options]  run a command without a display\n\n"
                                   "Commands:\n");
-    for (const QString& name : commandNames())
-        text += QStringLiteral("  %1  %2\n").arg(name, -8).arg(createCommand(name)->summary());
+    for (const CommandEntry& entry : kCommands)
+        text += QStringLiteral("  %1  %2\n").arg(QLatin1String(entry.name), -8).arg(entry.create()->summary());
     text += QStringLiteral(
         "\n'tunebench COMMAND --help' describes a command.\n"
         "Exit codes: 0 ok, 1 data has errors, 2 usage, 3 API or network error,\n"
@@ -74,7 +80,7 @@ bool isHelpArgument(const QString& argument)
 
 bool CommandLineApp::handles(const QString& firstArgument)
 {
-    return commandNames().contains(firstArgument) || isHelpArgument(firstArgument)
+    return createCommand(firstArgument) || isHelpArgument(firstArgument)
         || firstArgument == QLatin1String("--version");
 }
 

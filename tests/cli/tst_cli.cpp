@@ -88,6 +88,8 @@ private Q_SLOTS:
     void runWithoutKeyForRemoteServerIsCredentialError();
     void runRefusesPlainHttpToRemoteHost();
     void modelsListsIds();
+    void tokensCountsWholeFileExactly();
+    void tokensCountsChatExamplesPerLine();
 
 private:
     CliRun runCli(const QStringList& arguments, const QProcessEnvironment& extra = {});
@@ -334,6 +336,25 @@ void TestCli::modelsListsIds()
         = runCli({ QStringLiteral("models"), QStringLiteral("--base-url"), emulator.baseUrl() }, withKey());
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size() >= 1);
+}
+
+// Expected values from the npm `tiktoken` package (cl100k_base) on the repo's sample file.
+void TestCli::tokensCountsWholeFileExactly()
+{
+    const CliRun run = runCli({QStringLiteral("tokens"),
+                               tb::test::sourcePath(QStringLiteral("resources/samples/ferry-qa-chat.jsonl"))});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.out, QStringLiteral("1425\n"));
+}
+
+void TestCli::tokensCountsChatExamplesPerLine()
+{
+    const CliRun run = runCli({QStringLiteral("tokens"), QStringLiteral("--jsonl"),
+                               tb::test::sourcePath(QStringLiteral("resources/samples/ferry-qa-chat.jsonl"))});
+    QCOMPARE(run.exitCode, 0);
+    const QStringList counts = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(counts.size(), 20);
+    QCOMPARE(counts.mid(0, 3), (QStringList{QStringLiteral("50"), QStringLiteral("47"), QStringLiteral("51")}));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
