@@ -6,13 +6,13 @@
 // thread while indexing and filtering, and resident memory. Run with
 // QT_QPA_PLATFORM=offscreen (or under xvfb-run); --warm-fonts loads fallback fonts first.
 
+#include "benchsupport.h"
 #include "core/jsonlindex.h"
 #include "gui/datasettablemodel.h"
 #include "gui/datasetview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
@@ -20,20 +20,6 @@
 #include <random>
 
 namespace {
-
-qint64 statusKb(const char* key)
-{
-    QFile file(QStringLiteral("/proc/self/status"));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(key) + ':';
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (const QByteArray& line : lines) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 // Longest gap between ticks of a 1 ms timer: how long the GUI thread was busy at once.
 class StallMeter : public QObject
@@ -103,8 +89,8 @@ int main(int argc, char** argv)
         // Font fallback for many scripts is loaded on first use, once per process;
         // this separates that one-time cost from the page's own.
         QTextBrowser warm;
-        warm.setHtml(QStringLiteral("<p>这是 今日は Привет مرحبا नमस्ते 안녕하세요 Ελληνικά שלום ภาษาไทย 👍🏽 "
-                                    "ＡＢＣ</p><pre>x</pre>"));
+        warm.setHtml(QStringLiteral("<p>这是 今日は Привет مرحبا नमस्ते 안녕하세요 Ελληνικά שלום ภาษาไทย "
+                                    "👍🏽 ＡＢＣ</p><pre>x</pre>"));
         warm.resize(400, 200);
         warm.show();
         QApplication::processEvents();
@@ -173,7 +159,8 @@ int main(int argc, char** argv)
         "filter \"harbor\": %d matching lines in %.0f ms; worst GUI-thread stall while filtering: %lld ms\n",
         view.model()->rowCount(), search.nsecsElapsed() / 1e6, static_cast<long long>(stalls.stop()));
     std::printf("resident: VmRSS %lld kB (RssAnon %lld kB, RssFile %lld kB), index %.1f MB\n",
-        static_cast<long long>(statusKb("VmRSS")), static_cast<long long>(statusKb("RssAnon")),
-        static_cast<long long>(statusKb("RssFile")), double(view.index()->memoryUsage()) / 1e6);
+        static_cast<long long>(tb::bench::statusKb("VmRSS")),
+        static_cast<long long>(tb::bench::statusKb("RssAnon")),
+        static_cast<long long>(tb::bench::statusKb("RssFile")), double(view.index()->memoryUsage()) / 1e6);
     return 0;
 }

@@ -5,12 +5,12 @@
 // until the first rows are available, random line access and full-file search.
 // Make FILE with tunebench-gen-jsonl; the first run warms the page cache.
 
+#include "benchsupport.h"
 #include "core/jsonlindex.h"
 #include "core/jsonlsearch.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QJsonDocument>
 #include <QThread>
 #include <algorithm>
@@ -19,20 +19,6 @@
 #include <random>
 
 namespace {
-
-qint64 statusKb(const char* key)
-{
-    QFile file(QStringLiteral("/proc/self/status"));
-    if (!file.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray prefix = QByteArray(key) + ':';
-    const QList<QByteArray> lines = file.readAll().split('\n');
-    for (const QByteArray& line : lines) {
-        if (line.startsWith(prefix))
-            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
-    }
-    return -1;
-}
 
 double seconds(qint64 ns)
 {
@@ -114,7 +100,8 @@ int main(int argc, char** argv)
         static_cast<long long>(hits));
 
     std::printf("resident: VmRSS %lld kB (RssAnon %lld kB, RssFile %lld kB = mapped file pages)\n",
-        static_cast<long long>(statusKb("VmRSS")), static_cast<long long>(statusKb("RssAnon")),
-        static_cast<long long>(statusKb("RssFile")));
+        static_cast<long long>(tb::bench::statusKb("VmRSS")),
+        static_cast<long long>(tb::bench::statusKb("RssAnon")),
+        static_cast<long long>(tb::bench::statusKb("RssFile")));
     return 0;
 }

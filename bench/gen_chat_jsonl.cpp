@@ -6,6 +6,8 @@
 // conversations, tool calls and `weight`. Same seed and size, same bytes, on any
 // platform (own PRNG, no std distributions, whose output is implementation-defined).
 
+#include "core/jsonescape.h"
+
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
@@ -171,33 +173,7 @@ const char* const kToolNames[] = { "get_weather", "lookup_order", "search_docs",
 
 void appendEscaped(std::string& out, std::string_view text)
 {
-    for (unsigned char c : text) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            if (c < 0x20) {
-                char buffer[8];
-                std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-                out += buffer;
-            } else {
-                out += char(c);
-            }
-        }
-    }
+    tb::json::appendEscaped(out, text, tb::json::Escaping::Minimal);
 }
 
 std::string prose(SplitMix64& rng, std::size_t sentences)

@@ -103,17 +103,23 @@ ChatValidator::ChatValidator(
     , m_findings(findings)
 { }
 
-void ChatValidator::add(
-    const char* rule, Severity severity, const QString& path, const QString& message, const QString& fix)
+DatasetFinding ChatValidator::makeFinding(const char* rule, Severity severity, qint64 line,
+    const QString& path, const QString& message, const QString& fix)
 {
     DatasetFinding finding;
     finding.rule = QLatin1String(rule);
     finding.severity = severity;
-    finding.line = m_line;
+    finding.line = line;
     finding.path = path;
     finding.message = message;
     finding.fix = fix;
-    m_findings.push_back(std::move(finding));
+    return finding;
+}
+
+void ChatValidator::add(
+    const char* rule, Severity severity, const QString& path, const QString& message, const QString& fix)
+{
+    m_findings.push_back(makeFinding(rule, severity, m_line, path, message, fix));
     if (severity == Severity::Error)
         m_errors = true;
 }

@@ -46,6 +46,10 @@ public:
     // Special-token strings and whitespace-only text in a string value at `path`.
     void checkText(std::string_view text, const QString& path);
 
+    // One finding at `line`; ExampleValidator builds its line-level findings with it too.
+    static DatasetFinding makeFinding(const char* rule, DatasetFinding::Severity severity, qint64 line,
+        const QString& path, const QString& message, const QString& fix = {});
+
 private:
     enum class Kind { Training, DpoInput, DpoOutput };
 

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/datasetconverter.h"
 
+#include "core/datasetoutput.h"
+#include "core/jsonescape.h"
 #include "core/jsonlindex.h"
 
-#include <QFileInfo>
-#include <QSaveFile>
 #include <simdjson.h>
 #include <string>
 #include <vector>
@@ -16,37 +16,10 @@ namespace {
 
 using simdjson::dom::element;
 
-Error failure(const QString& message, const QString& file = {})
-{
-    Error error;
-    error.message = message;
-    error.file = file;
-    return error;
-}
-
 void appendString(QByteArray& out, std::string_view text)
 {
-    static const char kHex[] = "0123456789abcdef";
     out += '"';
-    for (char ch : text) {
-        const auto c = static_cast<unsigned char>(ch);
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += char(c);
-        } else if (c == '\n') {
-            out += "\\n";
-        } else if (c == '\t') {
-            out += "\\t";
-        } else if (c == '\r') {
-            out += "\\r";
-        } else if (c < 0x20) {
-            out += "\\u00";
-            out += kHex[c >> 4];
-            out += kHex[c & 15];
-        } else {
-            out += char(c);
-        }
-    }
+    json::appendEscaped(out, text, json::Escaping::Minimal);
     out += '"';
 }
 
@@ -227,18 +200,18 @@ std::optional<QByteArray> DatasetConverter::convertLine(
 Result<DatasetConverter::Outcome> DatasetConverter::run(
     const JsonlIndex& index, const QString& outputPath, const Options& options)
 {
-    if (!index.isComplete())
-        return failure(QStringLiteral("the file's line index is not complete"), index.path());
-    if (QFileInfo::exists(outputPath))
-        return failure(QStringLiteral("already exists; choose another output file"), outputPath);
-    QSaveFile out(outputPath);
-    if (!out.open(QIODevice::WriteOnly))
-        return failure(out.errorString(), outputPath);
+    if (const Status input = DatasetOutput::checkInput(index); !input)
+        return input.error();
+    if (const Status target = DatasetOutput::checkNew(outputPath); !target)
+        return target.error();
+    DatasetOutput out(outputPath);
+    if (const Status opened = out.open(); !opened)
+        return opened.error();
     simdjson::dom::parser parser;
     Outcome outcome;
     for (qint64 line = 0; line < index.lineCount(); ++line) {
         const std::string_view bytes = index.lineBytes(line);
-        if (bytes.find_first_not_of(" \t\r\f\v") == std::string_view::npos)
+        if (DatasetOutput::isBlank(bytes))
             continue;
         const std::optional<QByteArray> converted = convertLine(parser, bytes, options);
         if (!converted) {
@@ -246,12 +219,11 @@ Result<DatasetConverter::Outcome> DatasetConverter::run(
                 outcome.firstSkipped = line + 1;
             continue;
         }
-        out.write(*converted);
-        out.write("\n", 1);
+        out.writeLine(*converted);
         ++outcome.converted;
     }
-    if (!out.commit())
-        return failure(out.errorString(), outputPath);
+    if (const Status committed = out.commit(); !committed)
+        return committed.error();
     return outcome;
 }
 

@@ -2,10 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/datasetsplitter.h"
 
+#include "core/datasetoutput.h"
 #include "core/jsonlindex.h"
 
-#include <QFileInfo>
-#include <QSaveFile>
 #include <cmath>
 #include <map>
 #include <random>
@@ -16,14 +15,6 @@
 namespace tb {
 
 namespace {
-
-Error failure(const QString& message, const QString& file = {})
-{
-    Error error;
-    error.message = message;
-    error.file = file;
-    return error;
-}
 
 // Fisher-Yates with our own bounded draws: std::shuffle's draws differ between
 // standard libraries, and a split must not.
@@ -68,20 +59,23 @@ std::string labelOf(simdjson::dom::parser& parser, std::string_view line)
 Result<DatasetSplitter::Outcome> DatasetSplitter::run(
     const JsonlIndex& index, const QString& trainPath, const QString& validPath, const Options& options)
 {
-    if (!index.isComplete())
-        return failure(QStringLiteral("the file's line index is not complete"), index.path());
-    if (!(options.validFraction > 0 && options.validFraction < 1))
-        return failure(QStringLiteral("the validation fraction must be between 0 and 1"));
+    if (const Status input = DatasetOutput::checkInput(index); !input)
+        return input.error();
+    if (!(options.validFraction > 0 && options.validFraction < 1)) {
+        Error error;
+        error.message = QStringLiteral("the validation fraction must be between 0 and 1");
+        return error;
+    }
     for (const QString& path : { trainPath, validPath }) {
-        if (QFileInfo::exists(path))
-            return failure(QStringLiteral("already exists; choose another output file"), path);
+        if (const Status target = DatasetOutput::checkNew(path); !target)
+            return target.error();
     }
     // Groups of non-blank lines: one group, or one per label when stratified.
     std::map<std::string, std::vector<qint64>> groups;
     simdjson::dom::parser parser;
     for (qint64 line = 0; line < index.lineCount(); ++line) {
         const std::string_view bytes = index.lineBytes(line);
-        if (bytes.find_first_not_of(" \t\r\f\v") == std::string_view::npos)
+        if (DatasetOutput::isBlank(bytes))
             continue;
         groups[options.stratify ? labelOf(parser, bytes) : std::string()].push_back(line);
     }
@@ -95,11 +89,11 @@ Result<DatasetSplitter::Outcome> DatasetSplitter::run(
         for (std::size_t i = 0; i < count && i < lines.size(); ++i)
             valid[std::size_t(lines[i])] = true;
     }
-    QSaveFile train(trainPath), validation(validPath);
-    if (!train.open(QIODevice::WriteOnly))
-        return failure(train.errorString(), trainPath);
-    if (!validation.open(QIODevice::WriteOnly))
-        return failure(validation.errorString(), validPath);
+    DatasetOutput train(trainPath), validation(validPath);
+    for (DatasetOutput* out : { &train, &validation }) {
+        if (const Status opened = out->open(); !opened)
+            return opened.error();
+    }
     for (const auto& [label, lines] : groups) {
         Q_UNUSED(label)
         for (qint64 line : lines) {
@@ -111,16 +105,14 @@ Result<DatasetSplitter::Outcome> DatasetSplitter::run(
     }
     for (qint64 line = 0; line < index.lineCount(); ++line) {
         const std::string_view bytes = index.lineBytes(line);
-        if (bytes.find_first_not_of(" \t\r\f\v") == std::string_view::npos)
+        if (DatasetOutput::isBlank(bytes))
             continue;
-        QSaveFile& out = valid[std::size_t(line)] ? validation : train;
-        out.write(bytes.data(), qint64(bytes.size()));
-        out.write("\n", 1);
+        (valid[std::size_t(line)] ? validation : train).writeLine(bytes);
     }
-    if (!train.commit())
-        return failure(train.errorString(), trainPath);
-    if (!validation.commit())
-        return failure(validation.errorString(), validPath);
+    for (DatasetOutput* out : { &train, &validation }) {
+        if (const Status committed = out->commit(); !committed)
+            return committed.error();
+    }
     return outcome;
 }
 

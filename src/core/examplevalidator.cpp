@@ -40,19 +40,6 @@ QString text(std::string_view utf8)
     return QString::fromUtf8(utf8.data(), qsizetype(utf8.size()));
 }
 
-DatasetFinding makeFinding(const char* rule, Severity severity, qint64 line, const QString& path,
-    const QString& message, const QString& fix = {})
-{
-    DatasetFinding finding;
-    finding.rule = QLatin1String(rule);
-    finding.severity = severity;
-    finding.line = line;
-    finding.path = path;
-    finding.message = message;
-    finding.fix = fix;
-    return finding;
-}
-
 bool isBlank(std::string_view line)
 {
     for (char c : line) {
@@ -272,41 +259,41 @@ void ExampleValidator::checkLegacy(const object& example, ExampleResult& result,
             continue;
         }
         if (key != lower)
-            result.findings.push_back(makeFinding("necessary_column", Severity::Warning, line, key,
-                QStringLiteral("The `%1` column/key should be lowercase").arg(lower),
+            result.findings.push_back(ChatValidator::makeFinding("necessary_column", Severity::Warning, line,
+                key, QStringLiteral("The `%1` column/key should be lowercase").arg(lower),
                 QStringLiteral("Lower case column name to `%1`").arg(lower)));
     }
     for (const char* key : { "prompt", "completion" }) {
         if ((key[0] == 'p' && !hasPrompt) || (key[0] == 'c' && !hasCompletion))
-            result.findings.push_back(makeFinding("necessary_column", Severity::Error, line,
+            result.findings.push_back(ChatValidator::makeFinding("necessary_column", Severity::Error, line,
                 QLatin1String(key), QStringLiteral("`%1` column/key is missing").arg(QLatin1String(key)),
                 QStringLiteral("Name the keys \"prompt\" and \"completion\".")));
     }
     if (!additional.isEmpty())
         result.findings.push_back(
-            makeFinding("additional_column", Severity::Warning, line, additional.first(),
+            ChatValidator::makeFinding("additional_column", Severity::Warning, line, additional.first(),
                 QStringLiteral("additional keys are ignored: %1").arg(additional.join(QStringLiteral(", "))),
                 QStringLiteral("Remove additional columns/keys")));
     std::string_view promptText, completionText;
     ChatValidator texts(m_encoding, line, result.findings);
     if (hasPrompt) {
         if (prompt.get_string().get(promptText) != simdjson::SUCCESS)
-            result.findings.push_back(
-                makeFinding("legacy_not_string", Severity::Warning, line, QStringLiteral("prompt"),
-                    QStringLiteral("prompt is not a string; it is read as its text form")));
+            result.findings.push_back(ChatValidator::makeFinding("legacy_not_string", Severity::Warning, line,
+                QStringLiteral("prompt"),
+                QStringLiteral("prompt is not a string; it is read as its text form")));
         else
             texts.checkText(promptText, QStringLiteral("prompt"));
     }
     if (hasCompletion) {
         if (completion.get_string().get(completionText) != simdjson::SUCCESS) {
-            result.findings.push_back(
-                makeFinding("legacy_not_string", Severity::Warning, line, QStringLiteral("completion"),
-                    QStringLiteral("completion is not a string; it is read as its text form")));
+            result.findings.push_back(ChatValidator::makeFinding("legacy_not_string", Severity::Warning, line,
+                QStringLiteral("completion"),
+                QStringLiteral("completion is not a string; it is read as its text form")));
         } else if (completionText.empty()) {
-            result.findings.push_back(
-                makeFinding("empty_completion", Severity::Error, line, QStringLiteral("completion"),
-                    QStringLiteral("`completion` column/key should not contain empty strings"),
-                    QStringLiteral("Remove rows with empty completions")));
+            result.findings.push_back(ChatValidator::makeFinding("empty_completion", Severity::Error, line,
+                QStringLiteral("completion"),
+                QStringLiteral("`completion` column/key should not contain empty strings"),
+                QStringLiteral("Remove rows with empty completions")));
         } else {
             texts.checkText(completionText, QStringLiteral("completion"));
         }
@@ -324,7 +311,7 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
     const qint64 n = context.lineNumber;
     if (isBlank(line)) {
         result.empty = true;
-        result.findings.push_back(makeFinding("empty_line", Severity::Warning, n, QString(),
+        result.findings.push_back(ChatValidator::makeFinding("empty_line", Severity::Warning, n, QString(),
             QStringLiteral("blank line"), QStringLiteral("Remove the line.")));
         return result;
     }
@@ -334,7 +321,7 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
     const simdjson::error_code error = m_parser->parse(line, root);
     if (error == simdjson::UTF8_ERROR) {
         const qint64 at = firstInvalidUtf8(line);
-        DatasetFinding f = makeFinding("invalid_utf8", Severity::Error, n, QString(),
+        DatasetFinding f = ChatValidator::makeFinding("invalid_utf8", Severity::Error, n, QString(),
             context.fileOffset >= 0
                 ? QStringLiteral("invalid UTF-8 at byte offset %1")
                       .arg(context.fileOffset + qMax<qint64>(at, 0))
@@ -353,7 +340,7 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
         const qint64 column = parseError.error != QJsonParseError::NoError
             ? codePointsBefore(line, parseError.offset) + 1
             : 0;
-        DatasetFinding f = makeFinding("json_syntax", Severity::Error, n, QString(),
+        DatasetFinding f = ChatValidator::makeFinding("json_syntax", Severity::Error, n, QString(),
             column > 0 ? QStringLiteral("invalid JSON at column %1: %2").arg(column).arg(message)
                        : QStringLiteral("invalid JSON: %1").arg(message),
             QStringLiteral("Each line must be one complete JSON object."));
@@ -364,7 +351,7 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
     result.parsed = true;
     object example;
     if (root.get_object().get(example) != simdjson::SUCCESS) {
-        result.findings.push_back(makeFinding("data_type", Severity::Error, n, QString(),
+        result.findings.push_back(ChatValidator::makeFinding("data_type", Severity::Error, n, QString(),
             QStringLiteral("each line must be a JSON object, not %1")
                 .arg(root.is_array() ? QStringLiteral("an array") : QStringLiteral("a scalar"))));
         return result;
@@ -375,10 +362,11 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
     DatasetFormat format = context.fileFormat;
     if (!context.formatForced && detected != DatasetFormat::Unknown && detected != context.fileFormat) {
         if (context.fileFormat != DatasetFormat::Unknown)
-            result.findings.push_back(makeFinding("mixed_formats", Severity::Error, n, QString(),
-                QStringLiteral("this line is a %1 example in a %2 file")
-                    .arg(datasetFormatName(detected), datasetFormatName(context.fileFormat)),
-                QStringLiteral("Keep one format per file.")));
+            result.findings.push_back(
+                ChatValidator::makeFinding("mixed_formats", Severity::Error, n, QString(),
+                    QStringLiteral("this line is a %1 example in a %2 file")
+                        .arg(datasetFormatName(detected), datasetFormatName(context.fileFormat)),
+                    QStringLiteral("Keep one format per file.")));
         format = detected;
     }
     result.format = format;
@@ -401,18 +389,19 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
         checkLegacy(example, result, n);
         break;
     case DatasetFormat::Unknown:
-        result.findings.push_back(makeFinding("unknown_format", Severity::Error, n, QString(),
+        result.findings.push_back(ChatValidator::makeFinding("unknown_format", Severity::Error, n, QString(),
             QStringLiteral("the line is neither a chat (messages), legacy (prompt/completion) nor DPO "
                            "(input, preferred_output) example")));
         break;
     }
     if (result.counted && result.tokens > m_maxTokensPerExample)
-        result.findings.push_back(makeFinding("example_too_long", Severity::Warning, n, QString(),
-            QStringLiteral(
-                "%1 tokens, over the %2-token limit: the example will be truncated during fine-tuning")
-                .arg(result.tokens)
-                .arg(m_maxTokensPerExample),
-            QStringLiteral("Shorten or split the example.")));
+        result.findings.push_back(
+            ChatValidator::makeFinding("example_too_long", Severity::Warning, n, QString(),
+                QStringLiteral(
+                    "%1 tokens, over the %2-token limit: the example will be truncated during fine-tuning")
+                    .arg(result.tokens)
+                    .arg(m_maxTokensPerExample),
+                QStringLiteral("Shorten or split the example.")));
     result.valid = std::none_of(result.findings.begin(), result.findings.end(),
         [](const DatasetFinding& f) { return f.severity == Severity::Error; });
     return result;

@@ -34,6 +34,44 @@ QStringList columnValues(const LegacyTable& table, const QString& name)
     return values;
 }
 
+// Most of the tool's fixes rewrite every cell of one column.
+void editColumn(LegacyTable& table, const QString& column, const std::function<void(QString&)>& edit)
+{
+    const qsizetype c = table.columnIndex(column);
+    for (qsizetype r = 0; r < table.rowCount(); ++r)
+        edit(table.cell(r, c));
+}
+
+bool allEqualTo(const QStringList& values, const QString& common)
+{
+    return std::all_of(values.begin(), values.end(), [&](const QString& v) { return v == common; });
+}
+
+Remediation remediation(const QString& name, const QString& rule)
+{
+    Remediation r;
+    r.name = name;
+    r.rule = rule;
+    return r;
+}
+
+// The text both stages print where a remediation fails the way the Python tool raised.
+QString stopsHere(const QString& failure)
+{
+    return QStringLiteral("\n\nERROR: the legacy tool stops here with %1\n").arg(failure);
+}
+
+// Asks a "[Y/n]" question; -q (autoAccept) answers yes and echoes it like the tool.
+bool accepted(const LegacyPrepare::Io& io, const QString& question)
+{
+    io.out(question);
+    if (io.autoAccept) {
+        io.out(QStringLiteral("Y\n"));
+        return true;
+    }
+    return io.ask();
+}
+
 qsizetype uniqueCount(const QStringList& values)
 {
     return QSet<QString>(values.begin(), values.end()).size();
@@ -133,9 +171,7 @@ std::optional<QString> dropLabels(LegacyTable& table, const std::vector<qint64>&
 Remediation numExamples(const LegacyTable& table)
 {
     constexpr int kMinExamples = 100;
-    Remediation r;
-    r.name = QStringLiteral("num_examples");
-    r.rule = QStringLiteral("legacy_num_examples");
+    Remediation r = remediation(QStringLiteral("num_examples"), QStringLiteral("legacy_num_examples"));
     const QString suggestion = table.rowCount() >= kMinExamples
         ? QString()
         : QStringLiteral(
@@ -149,9 +185,7 @@ Remediation numExamples(const LegacyTable& table)
 
 Remediation necessaryColumn(const LegacyTable& table, const QString& column)
 {
-    Remediation r;
-    r.name = QStringLiteral("necessary_column");
-    r.rule = QStringLiteral("necessary_column");
+    Remediation r = remediation(QStringLiteral("necessary_column"), QStringLiteral("necessary_column"));
     if (table.columns().contains(column))
         return r;
     qsizetype match = -1;
@@ -183,9 +217,7 @@ Remediation necessaryColumn(const LegacyTable& table, const QString& column)
 
 Remediation additionalColumns(const LegacyTable& table)
 {
-    Remediation r;
-    r.name = QStringLiteral("additional_column");
-    r.rule = QStringLiteral("additional_column");
+    Remediation r = remediation(QStringLiteral("additional_column"), QStringLiteral("additional_column"));
     if (table.columns().size() <= 2)
         return r;
     QStringList additional;
@@ -220,9 +252,7 @@ Remediation additionalColumns(const LegacyTable& table)
 
 Remediation nonEmptyCompletion(const LegacyTable& table)
 {
-    Remediation r;
-    r.name = QStringLiteral("empty_completion");
-    r.rule = QStringLiteral("empty_completion");
+    Remediation r = remediation(QStringLiteral("empty_completion"), QStringLiteral("empty_completion"));
     const QStringList completions = columnValues(table, kCompletion);
     std::vector<bool> empty;
     for (const QString& c : completions)
@@ -247,9 +277,7 @@ Remediation nonEmptyCompletion(const LegacyTable& table)
 
 Remediation formatInferrer(const LegacyTable& table)
 {
-    Remediation r;
-    r.name = QStringLiteral("num_examples");
-    r.rule = QStringLiteral("legacy_classification");
+    Remediation r = remediation(QStringLiteral("num_examples"), QStringLiteral("legacy_classification"));
     if (inferTaskType(table) == TaskType::Classification)
         r.immediate = QStringLiteral(
             "\n- Based on your data it seems like you're trying to fine-tune a model for classification\n"
@@ -261,9 +289,7 @@ Remediation formatInferrer(const LegacyTable& table)
 
 Remediation duplicatedRowsValidator(const LegacyTable& table)
 {
-    Remediation r;
-    r.name = QStringLiteral("duplicated_rows");
-    r.rule = QStringLiteral("legacy_duplicated_rows");
+    Remediation r = remediation(QStringLiteral("duplicated_rows"), QStringLiteral("legacy_duplicated_rows"));
     const std::vector<qint64> rows = positionsWhere(duplicatedRows(table));
     if (rows.empty())
         return r;
@@ -283,9 +309,7 @@ Remediation duplicatedRowsValidator(const LegacyTable& table)
 
 Remediation longExamples(const LegacyTable& table, const std::function<void(const QString&)>& out)
 {
-    Remediation r;
-    r.name = QStringLiteral("long_examples");
-    r.rule = QStringLiteral("legacy_long_examples");
+    Remediation r = remediation(QStringLiteral("long_examples"), QStringLiteral("legacy_long_examples"));
     if (inferTaskType(table) == TaskType::OpenEnded)
         return r;
     const std::vector<qint64> rows = longIndexes(table);
@@ -322,9 +346,7 @@ std::optional<Remediation> lowerCase(const LegacyTable& table, const QString& co
     }
     if (upper * 2 <= lower)
         return std::nullopt;
-    Remediation r;
-    r.name = QStringLiteral("lower_case");
-    r.rule = QStringLiteral("legacy_lower_case");
+    Remediation r = remediation(QStringLiteral("lower_case"), QStringLiteral("legacy_lower_case"));
     r.immediate = QStringLiteral(
         "\n- More than a third of your `%1` column/key is uppercase. Uppercase %1s tends to perform "
         "worse than a mixture of case encountered in normal language. We recommend to lower case the "
@@ -333,9 +355,7 @@ std::optional<Remediation> lowerCase(const LegacyTable& table, const QString& co
                       .arg(column);
     r.optional = QStringLiteral("Lowercase all your data in column/key `%1`").arg(column);
     r.optionalFn = [column](LegacyTable& t) -> std::optional<QString> {
-        const qsizetype c = t.columnIndex(column);
-        for (qsizetype i = 0; i < t.rowCount(); ++i)
-            t.cell(i, c) = python::lower(t.cell(i, c));
+        editColumn(t, column, [](QString& v) { v = python::lower(v); });
         return std::nullopt;
     };
     return r;
@@ -346,30 +366,68 @@ bool anyContains(const QStringList& values, const QString& needle)
     return std::any_of(values.begin(), values.end(), [&](const QString& v) { return v.contains(needle); });
 }
 
+// The first option that no value contains: a separator the model can rely on.
+QString unusedOption(const QStringList& values, const QStringList& options, const QString& fallback)
+{
+    for (const QString& option : options) {
+        if (!anyContains(values, option))
+            return option;
+    }
+    return fallback;
+}
+
+// What the prompt and completion suffix checks say differently; the rest is shared.
+struct SuffixWording
+{
+    QString column; // kPrompt or kCompletion
+    QString plural; // "prompts"
+    QString repeatAdvice; // follows "... contain the suffix `x` more than once. "
+    QString missing; // the notice when the values share no suffix
+    QString addSuggested; // the fix offered then; %1 is the suggested suffix
+};
+
+// Reports the common suffix of values, or offers to append the suggested one when there is none.
+void adviseSuffix(Remediation& r, const QStringList& values, const QString& common, const QString& suggested,
+    const SuffixWording& wording)
+{
+    const QString display = escapeNewlines(suggested);
+    if (common.isEmpty()) {
+        r.immediate = wording.missing;
+        r.optional = wording.addSuggested.arg(display);
+        r.optionalFn = [column = wording.column, suggested](LegacyTable& t) -> std::optional<QString> {
+            editColumn(t, column, [&](QString& v) { v += suggested; });
+            return std::nullopt;
+        };
+        return;
+    }
+    QString message
+        = QStringLiteral("\n- All %1 end with suffix `%2`").arg(wording.plural, escapeNewlines(common));
+    if (python::length(common) > 10)
+        message += QStringLiteral(
+            ". This suffix seems very long. Consider replacing with a shorter suffix, such as `%1`")
+                       .arg(display);
+    if (std::any_of(values.begin(), values.end(),
+            [&](const QString& v) { return beforeSuffix(v, common).contains(common); }))
+        message += QStringLiteral("\n  WARNING: Some of your %1 contain the suffix `%2` more than once. ")
+                       .arg(wording.plural, common)
+            + wording.repeatAdvice;
+    r.immediate = message;
+}
+
 Remediation commonPromptSuffix(const LegacyTable& table)
 {
     const QStringList prompts = columnValues(table, kPrompt);
-    QString suggested = QStringLiteral("\n\n### =>\n\n");
-    const QStringList options { QStringLiteral(" ->"), QStringLiteral("\n\n###\n\n"),
-        QStringLiteral("\n\n===\n\n"), QStringLiteral("\n\n---\n\n"), QStringLiteral("\n\n===>\n\n"),
-        QStringLiteral("\n\n--->\n\n") };
-    for (const QString& option : options) {
-        if (option == QLatin1String(" ->") && anyContains(prompts, QStringLiteral("\n")))
-            continue;
-        if (anyContains(prompts, option))
-            continue;
-        suggested = option;
-        break;
-    }
-    const QString display = escapeNewlines(suggested);
+    QStringList options { QStringLiteral(" ->"), QStringLiteral("\n\n###\n\n"), QStringLiteral("\n\n===\n\n"),
+        QStringLiteral("\n\n---\n\n"), QStringLiteral("\n\n===>\n\n"), QStringLiteral("\n\n--->\n\n") };
+    if (anyContains(prompts, QStringLiteral("\n")))
+        options.removeFirst(); // the tool never suggests " ->" for multi-line prompts
+    const QString suggested = unusedOption(prompts, options, QStringLiteral("\n\n### =>\n\n"));
 
-    Remediation r;
-    r.name = QStringLiteral("common_suffix");
-    r.rule = QStringLiteral("legacy_prompt_suffix");
+    Remediation r = remediation(QStringLiteral("common_suffix"), QStringLiteral("legacy_prompt_suffix"));
     if (inferTaskType(table) == TaskType::OpenEnded)
         return r;
     const QString common = LegacyPrepare::commonXfix(prompts, true);
-    if (std::all_of(prompts.begin(), prompts.end(), [&](const QString& p) { return p == common; })) {
+    if (allEqualTo(prompts, common)) {
         r.error = QStringLiteral(
             "All prompts are identical: `%1`\nConsider leaving the prompts blank if you want to do "
             "open-ended generation, otherwise ensure prompts are different")
@@ -377,49 +435,29 @@ Remediation commonPromptSuffix(const LegacyTable& table)
         return r;
     }
     r.name = QStringLiteral("common_completion_suffix"); // sic: the Python tool reuses the name
-    if (!common.isEmpty()) {
-        QString message = QStringLiteral("\n- All prompts end with suffix `%1`").arg(escapeNewlines(common));
-        if (python::length(common) > 10)
-            message += QStringLiteral(
-                ". This suffix seems very long. Consider replacing with a shorter suffix, such as `%1`")
-                           .arg(display);
-        if (std::any_of(prompts.begin(), prompts.end(),
-                [&](const QString& p) { return beforeSuffix(p, common).contains(common); }))
-            message += QStringLiteral(
-                "\n  WARNING: Some of your prompts contain the suffix `%1` more than once. We strongly "
-                "suggest that you review your prompts and add a unique suffix")
-                           .arg(common);
-        r.immediate = message;
-    } else {
-        r.immediate = QStringLiteral(
-            "\n- Your data does not contain a common separator at the end of your prompts. Having a "
-            "separator string appended to the end of the prompt makes it clearer to the fine-tuned "
-            "model where the completion should begin. See "
-            "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more detail "
-            "and examples. If you intend to do open-ended generation, then you should leave the prompts "
-            "empty");
-        r.optional = QStringLiteral("Add a suffix separator `%1` to all prompts").arg(display);
-        r.optionalFn = [suggested](LegacyTable& t) -> std::optional<QString> {
-            const qsizetype c = t.columnIndex(kPrompt);
-            for (qsizetype i = 0; i < t.rowCount(); ++i)
-                t.cell(i, c) += suggested;
-            return std::nullopt;
-        };
-    }
+    adviseSuffix(r, prompts, common, suggested,
+        { kPrompt, QStringLiteral("prompts"),
+            QStringLiteral("We strongly suggest that you review your prompts and add a unique suffix"),
+            QStringLiteral(
+                "\n- Your data does not contain a common separator at the end of your prompts. Having a "
+                "separator string appended to the end of the prompt makes it clearer to the fine-tuned "
+                "model where the completion should begin. See "
+                "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more detail "
+                "and examples. If you intend to do open-ended generation, then you should leave the prompts "
+                "empty"),
+            QStringLiteral("Add a suffix separator `%1` to all prompts") });
     return r;
 }
 
 Remediation commonPromptPrefix(const LegacyTable& table)
 {
     constexpr int kMaxPrefixLength = 12;
-    Remediation r;
-    r.name = QStringLiteral("common_prefix");
-    r.rule = QStringLiteral("legacy_prompt_prefix");
+    Remediation r = remediation(QStringLiteral("common_prefix"), QStringLiteral("legacy_prompt_prefix"));
     const QStringList prompts = columnValues(table, kPrompt);
     const QString common = LegacyPrepare::commonXfix(prompts, false);
     if (common.isEmpty())
         return r;
-    if (std::all_of(prompts.begin(), prompts.end(), [&](const QString& p) { return p == common; }))
+    if (allEqualTo(prompts, common))
         return r; // already handled by the suffix validator
     r.name = QStringLiteral("common_prompt_prefix");
     QString message = QStringLiteral("\n- All prompts start with prefix `%1`").arg(common);
@@ -430,9 +468,7 @@ Remediation commonPromptPrefix(const LegacyTable& table)
             "desired output into the completion");
         r.optional = QStringLiteral("Remove prefix `%1` from all prompts").arg(common);
         r.optionalFn = [common](LegacyTable& t) -> std::optional<QString> {
-            const qsizetype c = t.columnIndex(kPrompt);
-            for (qsizetype i = 0; i < t.rowCount(); ++i)
-                t.cell(i, c) = afterPrefix(t.cell(i, c), common);
+            editColumn(t, kPrompt, [&](QString& v) { v = afterPrefix(v, common); });
             return std::nullopt;
         };
     }
@@ -443,15 +479,13 @@ Remediation commonPromptPrefix(const LegacyTable& table)
 Remediation commonCompletionPrefix(const LegacyTable& table)
 {
     constexpr int kMaxPrefixLength = 5;
-    Remediation r;
-    r.name = QStringLiteral("common_prefix");
-    r.rule = QStringLiteral("legacy_completion_prefix");
+    Remediation r = remediation(QStringLiteral("common_prefix"), QStringLiteral("legacy_completion_prefix"));
     const QStringList completions = columnValues(table, kCompletion);
     const QString common = LegacyPrepare::commonXfix(completions, false);
     const bool whitespacePrefix = !common.isEmpty() && common.at(0) == QLatin1Char(' ');
     if (python::length(common) < kMaxPrefixLength)
         return r;
-    if (std::all_of(completions.begin(), completions.end(), [&](const QString& c) { return c == common; }))
+    if (allEqualTo(completions, common))
         return r;
     r.name = QStringLiteral("common_completion_prefix");
     r.immediate = QStringLiteral(
@@ -460,12 +494,11 @@ Remediation commonCompletionPrefix(const LegacyTable& table)
                       .arg(common);
     r.optional = QStringLiteral("Remove prefix `%1` from all completions").arg(common);
     r.optionalFn = [common, whitespacePrefix](LegacyTable& t) -> std::optional<QString> {
-        const qsizetype c = t.columnIndex(kCompletion);
-        for (qsizetype i = 0; i < t.rowCount(); ++i) {
-            t.cell(i, c) = afterPrefix(t.cell(i, c), common);
+        editColumn(t, kCompletion, [&](QString& v) {
+            v = afterPrefix(v, common);
             if (whitespacePrefix)
-                t.cell(i, c).prepend(QLatin1Char(' ')); // keep the single whitespace as prefix
-        }
+                v.prepend(QLatin1Char(' ')); // keep the single whitespace as prefix
+        });
         return std::nullopt;
     };
     return r;
@@ -473,70 +506,42 @@ Remediation commonCompletionPrefix(const LegacyTable& table)
 
 Remediation commonCompletionSuffix(const LegacyTable& table)
 {
-    Remediation r;
-    r.name = QStringLiteral("common_suffix");
-    r.rule = QStringLiteral("legacy_completion_suffix");
+    Remediation r = remediation(QStringLiteral("common_suffix"), QStringLiteral("legacy_completion_suffix"));
     const TaskType type = inferTaskType(table);
     if (type == TaskType::OpenEnded || type == TaskType::Classification)
         return r;
     const QStringList completions = columnValues(table, kCompletion);
     const QString common = LegacyPrepare::commonXfix(completions, true);
-    if (std::all_of(completions.begin(), completions.end(), [&](const QString& c) { return c == common; })) {
+    if (allEqualTo(completions, common)) {
         r.error = QStringLiteral(
             "All completions are identical: `%1`\nEnsure completions are different, otherwise the model "
             "will just repeat `%1`")
                       .arg(common);
         return r;
     }
-    QString suggested = QStringLiteral(" [END]");
-    const QStringList options { QStringLiteral("\n"), QStringLiteral("."), QStringLiteral(" END"),
-        QStringLiteral("***"), QStringLiteral("+++"), QStringLiteral("&&&"), QStringLiteral("$$$"),
-        QStringLiteral("@@@"), QStringLiteral("%%%") };
-    for (const QString& option : options) {
-        if (anyContains(completions, option))
-            continue;
-        suggested = option;
-        break;
-    }
-    const QString display = escapeNewlines(suggested);
+    const QString suggested = unusedOption(completions,
+        { QStringLiteral("\n"), QStringLiteral("."), QStringLiteral(" END"), QStringLiteral("***"),
+            QStringLiteral("+++"), QStringLiteral("&&&"), QStringLiteral("$$$"), QStringLiteral("@@@"),
+            QStringLiteral("%%%") },
+        QStringLiteral(" [END]"));
     r.name = QStringLiteral("common_completion_suffix");
-    if (!common.isEmpty()) {
-        QString message
-            = QStringLiteral("\n- All completions end with suffix `%1`").arg(escapeNewlines(common));
-        if (python::length(common) > 10)
-            message += QStringLiteral(
-                ". This suffix seems very long. Consider replacing with a shorter suffix, such as `%1`")
-                           .arg(display);
-        if (std::any_of(completions.begin(), completions.end(),
-                [&](const QString& c) { return beforeSuffix(c, common).contains(common); }))
-            message += QStringLiteral(
-                "\n  WARNING: Some of your completions contain the suffix `%1` more than once. We suggest "
-                "that you review your completions and add a unique ending")
-                           .arg(common);
-        r.immediate = message;
-    } else {
-        r.immediate = QStringLiteral(
-            "\n- Your data does not contain a common ending at the end of your completions. Having a "
-            "common ending string appended to the end of the completion makes it clearer to the "
-            "fine-tuned model where the completion should end. See "
-            "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more detail "
-            "and examples.");
-        r.optional = QStringLiteral("Add a suffix ending `%1` to all completions").arg(display);
-        r.optionalFn = [suggested](LegacyTable& t) -> std::optional<QString> {
-            const qsizetype c = t.columnIndex(kCompletion);
-            for (qsizetype i = 0; i < t.rowCount(); ++i)
-                t.cell(i, c) += suggested;
-            return std::nullopt;
-        };
-    }
+    adviseSuffix(r, completions, common, suggested,
+        { kCompletion, QStringLiteral("completions"),
+            QStringLiteral("We suggest that you review your completions and add a unique ending"),
+            QStringLiteral(
+                "\n- Your data does not contain a common ending at the end of your completions. Having a "
+                "common ending string appended to the end of the completion makes it clearer to the "
+                "fine-tuned model where the completion should end. See "
+                "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more detail "
+                "and examples."),
+            QStringLiteral("Add a suffix ending `%1` to all completions") });
     return r;
 }
 
 Remediation completionSpaceStart(const LegacyTable& table)
 {
-    Remediation r;
-    r.name = QStringLiteral("completion_space_start");
-    r.rule = QStringLiteral("legacy_completion_space_start");
+    Remediation r = remediation(
+        QStringLiteral("completion_space_start"), QStringLiteral("legacy_completion_space_start"));
     const QStringList completions = columnValues(table, kCompletion);
     QSet<QString> firsts;
     for (const QString& c : completions)
@@ -731,7 +736,7 @@ LegacyPrepare::Analysis LegacyPrepare::analyze(const QString& path,
             out(*r.immediate);
         if (r.necessaryFn) {
             if (const std::optional<QString> failure = r.necessaryFn(analysis.table)) {
-                err(QStringLiteral("\n\nERROR: the legacy tool stops here with %1\n").arg(*failure));
+                err(stopsHere(*failure));
                 analysis.aborted = true;
             }
         }
@@ -739,9 +744,7 @@ LegacyPrepare::Analysis LegacyPrepare::analyze(const QString& path,
 
     LegacyTable::ReadNotes notes;
     Result<LegacyTable> read = LegacyTable::read(path, notes);
-    Remediation reading;
-    reading.name = QStringLiteral("read_any_format");
-    reading.rule = QStringLiteral("legacy_read");
+    Remediation reading = remediation(QStringLiteral("read_any_format"), QStringLiteral("legacy_read"));
     if (!notes.immediate.isEmpty())
         reading.immediate = notes.immediate;
     if (!notes.necessary.isEmpty())
@@ -794,14 +797,6 @@ LegacyPrepare::Outcome LegacyPrepare::run(const QString& path, const Io& io) con
             = analysis.remediations.size() == 1 && analysis.remediations.front().error.has_value();
         return outcome;
     }
-    const auto accept = [&io](const QString& question) {
-        io.out(question);
-        if (io.autoAccept) {
-            io.out(QStringLiteral("Y\n"));
-            return true;
-        }
-        return io.ask();
-    };
     const auto& remediations = analysis.remediations;
     const bool anyOptionalOrNecessary = std::any_of(remediations.begin(), remediations.end(),
         [](const Remediation& r) { return r.optional || r.necessary; });
@@ -811,9 +806,9 @@ LegacyPrepare::Outcome LegacyPrepare::run(const QString& path, const Io& io) con
     if (anyOptionalOrNecessary) {
         io.out(QStringLiteral("\n\nBased on the analysis we will perform the following actions:\n"));
         for (const Remediation& r : remediations) {
-            if (r.optional && accept(QStringLiteral("- [Recommended] %1 [Y/n]: ").arg(*r.optional))) {
+            if (r.optional && accepted(io, QStringLiteral("- [Recommended] %1 [Y/n]: ").arg(*r.optional))) {
                 if (const std::optional<QString> failure = r.optionalFn(analysis.table)) {
-                    io.err(QStringLiteral("\n\nERROR: the legacy tool stops here with %1\n").arg(*failure));
+                    io.err(stopsHere(*failure));
                     outcome.exitCode = 1;
                     return outcome;
                 }
@@ -832,22 +827,15 @@ LegacyPrepare::Outcome LegacyPrepare::run(const QString& path, const Io& io) con
 void LegacyPrepare::writeOutFile(
     LegacyTable& table, const QString& path, bool anyRemediations, const Io& io, Outcome& outcome) const
 {
-    const auto accept = [&io](const QString& question) {
-        io.out(question);
-        if (io.autoAccept) {
-            io.out(QStringLiteral("Y\n"));
-            return true;
-        }
-        return io.ask();
-    };
     const TaskType type = inferTaskType(table);
     const QString promptSuffix = escapeNewlines(commonXfix(columnValues(table, kPrompt), true));
     const QString completionSuffix = escapeNewlines(commonXfix(columnValues(table, kCompletion), true));
 
     bool split = false;
     if (type == TaskType::Classification
-        && accept(QStringLiteral(
-            "- [Recommended] Would you like to split into training and validation set? [Y/n]: ")))
+        && accepted(io,
+            QStringLiteral(
+                "- [Recommended] Would you like to split into training and validation set? [Y/n]: ")))
         split = true;
 
     QString additionalParams;
@@ -866,7 +854,7 @@ void LegacyPrepare::writeOutFile(
         io.out(estimateFineTuningTime(table));
         return;
     }
-    if (!accept(QStringLiteral("\n\nYour data will be written to a new JSONL file. Proceed [Y/n]: "))) {
+    if (!accepted(io, QStringLiteral("\n\nYour data will be written to a new JSONL file. Proceed [Y/n]: "))) {
         io.out(QStringLiteral("Aborting... did not write the file\n"));
         return;
     }

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/legacytable.h"
 
+#include "core/jsonescape.h"
 #include "core/pythonformat.h"
 
 #include <QFile>
@@ -507,46 +508,10 @@ LegacyTable LegacyTable::takeRows(const std::vector<qsizetype>& positions) const
 
 void LegacyTable::appendJsonString(QByteArray& out, const QString& text)
 {
-    static const char kHex[] = "0123456789abcdef";
     const QByteArray utf8 = text.toUtf8();
     out += '"';
-    for (char ch : utf8) {
-        const auto c = static_cast<unsigned char>(ch);
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '/':
-            out += "\\/";
-            break;
-        case '\b':
-            out += "\\b";
-            break;
-        case '\f':
-            out += "\\f";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        default:
-            if (c < 0x20) {
-                out += "\\u00";
-                out += kHex[c >> 4];
-                out += kHex[c & 15];
-            } else {
-                out += char(c);
-            }
-        }
-    }
+    json::appendEscaped(
+        out, std::string_view(utf8.constData(), std::size_t(utf8.size())), json::Escaping::Ujson);
     out += '"';
 }
 

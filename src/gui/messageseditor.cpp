@@ -28,8 +28,8 @@ namespace {
 
 const QStringList& knownRoles()
 {
-    static const QStringList roles = {QStringLiteral("system"), QStringLiteral("user"), QStringLiteral("assistant"),
-                                      QStringLiteral("developer"), QStringLiteral("tool")};
+    static const QStringList roles = { QStringLiteral("system"), QStringLiteral("user"),
+        QStringLiteral("assistant"), QStringLiteral("developer"), QStringLiteral("tool") };
     return roles;
 }
 
@@ -44,7 +44,8 @@ QString contentText(const QJsonValue& content)
 } // namespace
 
 MessagesEditor::MessagesEditor(TemplateDocument* document, QWidget* parent)
-    : QWidget(parent), m_document(document)
+    : QWidget(parent)
+    , m_document(document)
 {
     m_stack = new QStackedWidget;
 
@@ -131,8 +132,8 @@ void MessagesEditor::rebuildRows(int count)
         row.highlighter = new PlaceholderHighlighter(row.content->document());
         row.highlighter->setFilledNames(m_filled);
         QPlainTextEdit* content = row.content;
-        connect(content->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged, content,
-                [this, content] { fitHeight(content); });
+        connect(content->document()->documentLayout(), &QAbstractTextDocumentLayout::documentSizeChanged,
+            content, [this, content] { fitHeight(content); });
         content->viewport()->installEventFilter(this); // re-fit when a resize re-wraps the lines
 
         auto* buttons = new QVBoxLayout;
@@ -146,10 +147,12 @@ void MessagesEditor::rebuildRows(int count)
             connect(button, &QToolButton::clicked, this, slot);
             buttons->addWidget(button);
         };
-        makeButton(QStyle::SP_ArrowUp, tr("Move up (Alt+Shift+Up)"), [this, index] { moveMessage(index, -1); });
-        makeButton(QStyle::SP_ArrowDown, tr("Move down (Alt+Shift+Down)"), [this, index] { moveMessage(index, 1); });
+        makeButton(
+            QStyle::SP_ArrowUp, tr("Move up (Alt+Shift+Up)"), [this, index] { moveMessage(index, -1); });
+        makeButton(
+            QStyle::SP_ArrowDown, tr("Move down (Alt+Shift+Down)"), [this, index] { moveMessage(index, 1); });
         makeButton(QStyle::SP_DialogDiscardButton, tr("Remove message (Alt+Shift+Delete)"),
-                   [this, index] { removeMessage(index); });
+            [this, index] { removeMessage(index); });
         buttons->addStretch(1);
 
         rowLayout->addWidget(row.role, 0, Qt::AlignTop);
@@ -181,7 +184,7 @@ void MessagesEditor::fitHeight(QPlainTextEdit* edit)
     const qreal lines = qBound<qreal>(2, edit->document()->documentLayout()->documentSize().height(), 14);
     const QMargins margins = edit->contentsMargins();
     const int height = int(lines * edit->fontMetrics().lineSpacing() + 2 * edit->document()->documentMargin()
-                           + margins.top() + margins.bottom() + 4);
+        + margins.top() + margins.bottom() + 4);
     if (edit->height() != height)
         edit->setFixedHeight(height);
 }
@@ -221,8 +224,10 @@ void MessagesEditor::refresh()
     m_updating = false;
 }
 
-void MessagesEditor::onContentEdited(int row)
+void MessagesEditor::editMessage(
+    int row, const QString& field, const QString& undoText, const std::function<bool(QJsonObject&)>& change)
 {
+    // A row widget can outlive its message for a moment (rows rebuild after the document changes).
     if (m_updating || row >= m_rows.size())
         return;
     PromptTemplate edited = m_document->content();
@@ -230,27 +235,32 @@ void MessagesEditor::onContentEdited(int row)
     if (row >= messages.size())
         return;
     QJsonObject message = messages.at(row).toObject();
-    if (message.value(QStringLiteral("content")).isArray())
+    if (!change(message))
         return;
-    message.insert(QStringLiteral("content"), m_rows.at(row).content->toPlainText());
     messages.replace(row, message);
     edited.setMessages(messages);
-    m_document->edit(edited, tr("Edit message %1").arg(row + 1), QStringLiteral("messages[%1].content").arg(row));
+    m_document->edit(edited, undoText, QStringLiteral("messages[%1].").arg(row) + field);
+}
+
+void MessagesEditor::onContentEdited(int row)
+{
+    editMessage(row, QStringLiteral("content"), tr("Edit message %1").arg(row + 1),
+        [this, row](QJsonObject& message) {
+            // Content parts are edited in the JSON tab; the plain-text view of them is read-only.
+            if (message.value(QStringLiteral("content")).isArray())
+                return false;
+            message.insert(QStringLiteral("content"), m_rows.at(row).content->toPlainText());
+            return true;
+        });
 }
 
 void MessagesEditor::onRoleEdited(int row)
 {
-    if (m_updating || row >= m_rows.size())
-        return;
-    PromptTemplate edited = m_document->content();
-    QJsonArray messages = edited.messages();
-    if (row >= messages.size())
-        return;
-    QJsonObject message = messages.at(row).toObject();
-    message.insert(QStringLiteral("role"), m_rows.at(row).role->currentText());
-    messages.replace(row, message);
-    edited.setMessages(messages);
-    m_document->edit(edited, tr("Change role of message %1").arg(row + 1), QStringLiteral("messages[%1].role").arg(row));
+    editMessage(row, QStringLiteral("role"), tr("Change role of message %1").arg(row + 1),
+        [this, row](QJsonObject& message) {
+            message.insert(QStringLiteral("role"), m_rows.at(row).role->currentText());
+            return true;
+        });
 }
 
 void MessagesEditor::onPromptEdited()
@@ -268,12 +278,14 @@ void MessagesEditor::addMessage()
     if (edited.kind() != PromptTemplate::Kind::Chat)
         return;
     QJsonArray messages = edited.messages();
-    const QString last = messages.isEmpty() ? QString()
-                                            : messages.last().toObject().value(QStringLiteral("role")).toString();
-    const QString role = messages.isEmpty()           ? QStringLiteral("system")
-                         : last == QLatin1String("user") ? QStringLiteral("assistant")
-                                                         : QStringLiteral("user");
-    messages.append(QJsonObject{{QStringLiteral("role"), role}, {QStringLiteral("content"), QString()}});
+    const QString last = messages.isEmpty()
+        ? QString()
+        : messages.last().toObject().value(QStringLiteral("role")).toString();
+    const QString role = messages.isEmpty() ? QStringLiteral("system")
+        : last == QLatin1String("user")     ? QStringLiteral("assistant")
+                                            : QStringLiteral("user");
+    messages.append(
+        QJsonObject { { QStringLiteral("role"), role }, { QStringLiteral("content"), QString() } });
     edited.setMessages(messages);
     if (m_document->edit(edited, tr("Add message")))
         focusRow(int(messages.size()) - 1);

@@ -8,8 +8,10 @@
 #include <QList>
 #include <QSet>
 #include <QWidget>
+#include <functional>
 
 class QComboBox;
+class QJsonObject;
 class QLabel;
 class QPlainTextEdit;
 class QScrollArea;
@@ -56,6 +58,10 @@ private:
     void refresh();
     void rebuildRows(int count);
     void fitHeight(QPlainTextEdit* edit);
+    // Applies `change` to message `row` as one undoable edit of messages[row].<field>;
+    // nothing happens while refreshing, for a stale row, or when `change` returns false.
+    void editMessage(int row, const QString& field, const QString& undoText,
+        const std::function<bool(QJsonObject&)>& change);
     void onContentEdited(int row);
     void onRoleEdited(int row);
     void onPromptEdited();

@@ -5,11 +5,11 @@
 // offset lookups, growth while building, suspension and cancellation.
 
 #include "core/jsonlindex.h"
+#include "fixturefiles.h"
 
 #include <QFile>
 #include <QFuture>
 #include <QPromise>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 #include <string>
@@ -28,21 +28,11 @@ class TestJsonlIndex : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_counter = 0;
-
-    QString write(const QByteArray& bytes)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("f%1.jsonl").arg(++m_counter));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            qFatal("cannot write the fixture");
-        return path;
-    }
+    tb::test::FixtureFiles m_files { QStringLiteral("f") };
 
     std::shared_ptr<JsonlIndex> built(const QByteArray& bytes)
     {
-        auto index = JsonlIndex::open(write(bytes));
+        auto index = JsonlIndex::open(m_files.write(bytes));
         if (!index.ok())
             qFatal("cannot open the fixture");
         index.value()->build();
@@ -59,7 +49,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase() { QVERIFY(m_files.isValid()); }
 
     void splitsLines_data()
     {
@@ -272,7 +262,7 @@ private Q_SLOTS:
         // Suspension is honoured after each published batch, so a build suspended before
         // it starts stops after its first segment: some rows visible, not complete.
         const int count = 400000; // ~5 MB, several segments
-        const auto index = JsonlIndex::open(write(manyLines(count)));
+        const auto index = JsonlIndex::open(m_files.write(manyLines(count)));
         QVERIFY(index.ok());
         QPromise<void> promise;
         QFuture<void> future = promise.future();
@@ -302,7 +292,7 @@ private Q_SLOTS:
     void buildsInBackgroundToCompletion()
     {
         const int count = 300000;
-        const auto index = JsonlIndex::open(write(manyLines(count)));
+        const auto index = JsonlIndex::open(m_files.write(manyLines(count)));
         QVERIFY(index.ok());
         QFuture<void> future = JsonlIndex::buildInBackground(index.value());
         future.waitForFinished();
@@ -313,7 +303,7 @@ private Q_SLOTS:
 
     void stopsAtOnceWhenCanceledBeforeStart()
     {
-        const auto index = JsonlIndex::open(write(manyLines(1000)));
+        const auto index = JsonlIndex::open(m_files.write(manyLines(1000)));
         QVERIFY(index.ok());
         QPromise<void> promise;
         promise.start();
@@ -325,7 +315,7 @@ private Q_SLOTS:
 
     void detectsChangeOnDisk()
     {
-        const QString path = write("{}\n");
+        const QString path = m_files.write("{}\n");
         const auto index = JsonlIndex::open(path);
         QVERIFY(index.ok());
         index.value()->build();
@@ -340,7 +330,7 @@ private Q_SLOTS:
 
     void failsOnMissingFile()
     {
-        const auto index = JsonlIndex::open(m_dir.filePath(QStringLiteral("missing.jsonl")));
+        const auto index = JsonlIndex::open(m_files.filePath(QStringLiteral("missing.jsonl")));
         QVERIFY(!index.ok());
         QVERIFY(index.error().file.endsWith(QStringLiteral("missing.jsonl")));
     }

@@ -6,10 +6,9 @@
 
 #include "core/jsonlindex.h"
 #include "core/jsonlsearch.h"
+#include "fixturefiles.h"
 
-#include <QFile>
 #include <QPromise>
-#include <QTemporaryDir>
 #include <QTest>
 
 using tb::JsonlIndex;
@@ -22,17 +21,11 @@ class TestJsonlSearch : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_counter = 0;
+    tb::test::FixtureFiles m_files { QStringLiteral("s") };
 
     std::shared_ptr<JsonlIndex> open(const QByteArray& bytes)
     {
-        const QString path = m_dir.filePath(QStringLiteral("s%1.jsonl").arg(++m_counter));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            qFatal("cannot write the fixture");
-        file.close();
-        auto index = JsonlIndex::open(path);
+        auto index = JsonlIndex::open(m_files.write(bytes));
         if (!index.ok())
             qFatal("cannot open the fixture");
         return index.value();
@@ -48,7 +41,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase() { QVERIFY(m_files.isValid()); }
 
     void findsMatchingLines_data()
     {

@@ -6,15 +6,14 @@
 
 #include "core/datasetfinding.h"
 #include "core/jsonlindex.h"
+#include "fixturefiles.h"
 #include "gui/datasettablemodel.h"
 
 #include <QAbstractItemModelTester>
-#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPromise>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <thread>
 
@@ -44,19 +43,13 @@ class TestDatasetTableModel : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_counter = 0;
+    tb::test::FixtureFiles m_files { QStringLiteral("m") };
     DatasetTableModel* m_model = nullptr;
     QAbstractItemModelTester* m_tester = nullptr;
 
     std::shared_ptr<JsonlIndex> openIndex(const QByteArray& bytes)
     {
-        const QString path = m_dir.filePath(QStringLiteral("m%1.jsonl").arg(++m_counter));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            qFatal("cannot write the fixture");
-        file.close();
-        auto index = JsonlIndex::open(path);
+        auto index = JsonlIndex::open(m_files.write(bytes));
         if (!index.ok())
             qFatal("cannot open the fixture");
         return index.value();
@@ -83,7 +76,7 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase() { QVERIFY(m_files.isValid()); }
 
     void init()
     {

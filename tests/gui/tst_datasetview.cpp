@@ -5,13 +5,13 @@
 // detail pane and its error mark, the background filter, and change detection.
 
 #include "core/jsonlindex.h"
+#include "fixturefiles.h"
 #include "gui/datasetview.h"
 
 #include <QAction>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 using tb::DatasetTableModel;
@@ -22,17 +22,7 @@ class TestDatasetView : public QObject
     Q_OBJECT
 
 private:
-    QTemporaryDir m_dir;
-    int m_counter = 0;
-
-    QString write(const QByteArray& bytes)
-    {
-        const QString path = m_dir.filePath(QStringLiteral("v%1.jsonl").arg(++m_counter));
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
-            qFatal("cannot write the fixture");
-        return path;
-    }
+    tb::test::FixtureFiles m_files { QStringLiteral("v") };
 
     // 1000 chat lines; every 100th mentions "Needle"; line 500 (1-based) is broken.
     static QByteArray fixture()
@@ -59,14 +49,14 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase() { QVERIFY(m_dir.isValid()); }
+    void initTestCase() { QVERIFY(m_files.isValid()); }
 
     void opensFileAndShowsFirstLine()
     {
         DatasetView view;
         view.setTokenCounter([](const QJsonObject&) -> std::optional<qint64> { return 7; });
         QSignalSpy shown(&view, &DatasetView::detailShown);
-        openAndWait(view, write(fixture()));
+        openAndWait(view, m_files.write(fixture()));
         QCOMPARE(view.model()->rowCount(), 1000);
         QVERIFY2(view.statusText().contains(QStringLiteral("1,000 lines"))
                 || view.statusText().contains(QStringLiteral("1000 lines")),
@@ -80,7 +70,7 @@ private Q_SLOTS:
     {
         DatasetView view;
         QSignalSpy validated(&view, &DatasetView::validationFinished);
-        openAndWait(view, write(fixture()));
+        openAndWait(view, m_files.write(fixture()));
         QVERIFY(validated.wait(10000));
         QCOMPARE(validated.first().at(0).toLongLong(), 1); // line 500's syntax error
         const auto* model = view.model();
@@ -109,7 +99,7 @@ private Q_SLOTS:
         QFETCH(qint64, line);
         QFETCH(bool, ok);
         DatasetView view;
-        openAndWait(view, write(fixture()));
+        openAndWait(view, m_files.write(fixture()));
         QCOMPARE(view.jumpToLine(line), ok);
         if (ok) {
             QCOMPARE(view.table()->currentIndex().row(), int(line - 1));
@@ -123,7 +113,7 @@ private Q_SLOTS:
     void marksJsonErrorInRawView()
     {
         DatasetView view;
-        openAndWait(view, write(fixture()));
+        openAndWait(view, m_files.write(fixture()));
         QVERIFY(view.jumpToLine(500));
         QCOMPARE(view.detailLine(), 499);
         QVERIFY(!view.detail().errorText.isEmpty());
@@ -134,7 +124,7 @@ private Q_SLOTS:
     void filtersInBackground()
     {
         DatasetView view;
-        openAndWait(view, write(fixture()));
+        openAndWait(view, m_files.write(fixture()));
         QSignalSpy finished(&view, &DatasetView::searchFinished);
         view.setFilterText(QStringLiteral("needle"));
         QVERIFY(finished.wait(5000));
@@ -159,7 +149,7 @@ private Q_SLOTS:
     void reportsFileThatCannotOpen()
     {
         DatasetView view;
-        QVERIFY(!view.openFile(m_dir.filePath(QStringLiteral("missing.jsonl"))));
+        QVERIFY(!view.openFile(m_files.filePath(QStringLiteral("missing.jsonl"))));
         QVERIFY2(view.statusText().contains(QStringLiteral("missing.jsonl")), qPrintable(view.statusText()));
         QCOMPARE(view.model()->rowCount(), 0);
     }
@@ -167,7 +157,7 @@ private Q_SLOTS:
     void noticesChangeOnDiskAndReloadsInPlace()
     {
         DatasetView view;
-        const QString path = write(fixture());
+        const QString path = m_files.write(fixture());
         openAndWait(view, path);
         QVERIFY(view.jumpToLine(700));
         QSignalSpy changed(&view, &DatasetView::fileChangedOnDisk);
@@ -188,7 +178,7 @@ private Q_SLOTS:
     void opensThroughTheChooser()
     {
         DatasetView view;
-        const QString path = write(fixture());
+        const QString path = m_files.write(fixture());
         view.setFileChooser([path](QWidget*) { return path; });
         QSignalSpy opened(&view, &DatasetView::fileOpened);
         const QList<QAction*> actions = view.datasetActions();

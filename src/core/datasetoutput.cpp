@@ -1,0 +1,72 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "core/datasetoutput.h"
+
+#include "core/jsonlindex.h"
+
+#include <QFileInfo>
+
+namespace tb {
+
+namespace {
+
+Error fileError(const QString& message, const QString& file)
+{
+    Error error;
+    error.message = message;
+    error.file = file;
+    return error;
+}
+
+} // namespace
+
+DatasetOutput::DatasetOutput(const QString& path)
+    : m_path(path)
+    , m_file(path)
+{ }
+
+Status DatasetOutput::checkInput(const JsonlIndex& index)
+{
+    if (!index.isComplete())
+        return fileError(QStringLiteral("the file's line index is not complete"), index.path());
+    return success();
+}
+
+Status DatasetOutput::checkNew(const QString& path)
+{
+    if (QFileInfo::exists(path))
+        return fileError(QStringLiteral("already exists; choose another output file"), path);
+    return success();
+}
+
+bool DatasetOutput::isBlank(std::string_view line)
+{
+    return line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
+}
+
+Status DatasetOutput::open()
+{
+    if (!m_file.open(QIODevice::WriteOnly))
+        return failure();
+    return success();
+}
+
+void DatasetOutput::writeLine(QByteArrayView bytes)
+{
+    m_file.write(bytes.data(), bytes.size());
+    m_file.write("\n", 1);
+}
+
+Status DatasetOutput::commit()
+{
+    if (!m_file.commit())
+        return failure();
+    return success();
+}
+
+Status DatasetOutput::failure() const
+{
+    return fileError(m_file.errorString(), m_path);
+}
+
+} // namespace tb
