@@ -6,6 +6,7 @@
 
 #include "sharedfixtures.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -81,6 +82,8 @@ private Q_SLOTS:
     void runReadsParameterFromFile();
     void runJsonPrintsResponseObject();
     void runLegacyTemplateUsesCompletionsEndpoint();
+    void runUsesProfileFromSettings();
+    void runUnknownProfileIsUsageError();
     void runMissingParameterIsUsageError();
     void runWithoutModelIsUsageError();
     void runServerErrorIsApiFailure();
@@ -257,6 +260,35 @@ void TestCli::runLegacyTemplateUsesCompletionsEndpoint()
     const QJsonObject response = QJsonDocument::fromJson(run.out.toUtf8()).object();
     QCOMPARE(response[QLatin1String("object")].toString(), QStringLiteral("text_completion"));
     QVERIFY(!response[QLatin1String("choices")][0][QLatin1String("text")].toString().isEmpty());
+}
+
+void TestCli::runUsesProfileFromSettings()
+{
+    EmulatorProcess emulator;
+    // The settings file as README.md documents it; the profile supplies URL and model.
+    QDir().mkpath(m_home.filePath(QStringLiteral("config/Tunebench")));
+    writeFile(QStringLiteral("config/Tunebench/tunebench.conf"),
+              "[providers]\nemu\\kind=openai-compatible\nemu\\baseUrl=" + emulator.baseUrl().toUtf8()
+                  + "\nemu\\defaultModel=emu-from-profile\n");
+    const CliRun run = runCli({QStringLiteral("run"), QStringLiteral("translate-zero-shot"), QStringLiteral("-p"),
+                               QStringLiteral("text=Good morning"), QStringLiteral("--profile"), QStringLiteral("emu")},
+                              withKey());
+    QFile::remove(m_home.filePath(QStringLiteral("config/Tunebench/tunebench.conf")));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY2(run.out.startsWith(QLatin1String("Emulated reply to: ")), qPrintable(run.out));
+    const QJsonObject body = QJsonDocument::fromJson(
+                                 emulator.requests().at(0)[QLatin1String("body")].toString().toUtf8())
+                                 .object();
+    QCOMPARE(body[QLatin1String("model")].toString(), QStringLiteral("emu-from-profile"));
+}
+
+void TestCli::runUnknownProfileIsUsageError()
+{
+    const CliRun run = runCli({QStringLiteral("run"), QStringLiteral("translate-zero-shot"), QStringLiteral("-p"),
+                               QStringLiteral("text=x"), QStringLiteral("--profile"), QStringLiteral("nope")},
+                              withKey());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QLatin1String("nope")), qPrintable(run.err));
 }
 
 void TestCli::runMissingParameterIsUsageError()
