@@ -572,8 +572,8 @@ void WorkbenchPage::setWorkspaceFolder(const QString& folder)
 
 void WorkbenchPage::reloadTemplates()
 {
-    if (m_scan.isRunning())
-        m_scan.waitForFinished(); // a short folder scan; the newer request wins below
+    // A scan still running is left to finish on its own: setFuture() stops listening to
+    // it, so only the newest scan reaches the list and the GUI never waits for a folder.
     m_scan.setFuture(QtConcurrent::run(scanAll, m_services.bundledFolder, m_services.userFolder,
                                        m_services.workspaceFolder));
 }
