@@ -10,9 +10,9 @@
 namespace tb {
 
 AccountConnector::AccountConnector(ApiKeyResolver& keys, QNetworkAccessManager* network)
-    : m_keys(keys), m_network(network)
-{
-}
+    : m_keys(keys)
+    , m_network(network)
+{ }
 
 void AccountConnector::connectAccount(const ProviderProfile& profile, QObject* context, Callback done) const
 {
@@ -23,21 +23,18 @@ void AccountConnector::connectAccount(const ProviderProfile& profile, QObject* c
         return;
     }
     const bool local = profile.kind == ProviderProfile::Kind::OpenAICompatible
-                       && ProviderProfile::isLoopbackHost(profile.baseUrl.host());
-    // Like the official clients, OPENAI_API_KEY serves any OpenAI-shaped endpoint.
-    const auto kind = profile.kind == ProviderProfile::Kind::OpenAI
-                              || profile.kind == ProviderProfile::Kind::OpenAICompatible
-                          ? ApiKeyResolver::ProviderKind::OpenAi
-                          : ApiKeyResolver::ProviderKind::Other;
+        && ProviderProfile::isLoopbackHost(profile.baseUrl.host());
+    const auto kind = profile.acceptsEnvironmentKey() ? ApiKeyResolver::ProviderKind::OpenAi
+                                                      : ApiKeyResolver::ProviderKind::Other;
     QNetworkAccessManager* network = m_network;
     m_keys.resolve(profile.id, kind, context,
-                   [profile, network, context, local, done](Result<ApiKeyResolver::ResolvedKey> key) {
-                       if (!key && !local) {
-                           done(key.error());
-                           return;
-                       }
-                       done(new ApiClient(profile, network, key ? key->key : QString(), std::nullopt, context));
-                   });
+        [profile, network, context, local, done](Result<ApiKeyResolver::ResolvedKey> key) {
+            if (!key && !local) {
+                done(key.error());
+                return;
+            }
+            done(new ApiClient(profile, network, key ? key->key : QString(), std::nullopt, context));
+        });
 }
 
 } // namespace tb

@@ -30,7 +30,7 @@ public:
     AccountConnector(ApiKeyResolver& keys, QNetworkAccessManager* network);
 
     // `done` runs later with a client parented to `context`, or with an error
-    // sentence. OpenAI and OpenAI-compatible profiles take OPENAI_API_KEY when it
+    // sentence. Profiles that acceptsEnvironmentKey() take OPENAI_API_KEY when it
     // is set. A local OpenAI-compatible server without
     // a stored key gets an empty key: such servers do not check it.
     void connectAccount(const ProviderProfile& profile, QObject* context, Callback done) const;

@@ -10,6 +10,7 @@ namespace tb {
 const QString ProviderProfile::kOpenAIBaseUrl = QStringLiteral("https://api.openai.com/v1");
 const QString ProviderProfile::kTogetherBaseUrl = QStringLiteral("https://api.together.xyz/v1");
 const QString ProviderProfile::kDefaultAzureApiVersion = QStringLiteral("2024-10-21");
+const QString ProviderProfile::kCommandLineId = QStringLiteral("command-line");
 
 namespace {
 
@@ -39,9 +40,10 @@ Status validateUrl(const QUrl& url, const QString& what)
     if (scheme == QLatin1String("http")) {
         if (ProviderProfile::isLoopbackHost(url.host()))
             return success();
-        return configError(QStringLiteral("The %1 %2 uses unencrypted http://, which is only allowed for this "
-                                          "computer (localhost, 127.0.0.1, ::1); use https:// for %3.")
-                               .arg(what, url.toString(), url.host()));
+        return configError(
+            QStringLiteral("The %1 %2 uses unencrypted http://, which is only allowed for this "
+                           "computer (localhost, 127.0.0.1, ::1); use https:// for %3.")
+                .arg(what, url.toString(), url.host()));
     }
     return configError(QStringLiteral("The %1 \"%2\" must start with https:// (or http:// for localhost).")
                            .arg(what, url.toString()));
@@ -70,7 +72,8 @@ ProviderProfile ProviderProfile::together()
     return profile;
 }
 
-ProviderProfile ProviderProfile::azure(const QUrl& endpoint, const QString& deployment, const QString& apiVersion)
+ProviderProfile ProviderProfile::azure(
+    const QUrl& endpoint, const QString& deployment, const QString& apiVersion)
 {
     ProviderProfile profile;
     profile.id = QStringLiteral("azure");
@@ -82,7 +85,8 @@ ProviderProfile ProviderProfile::azure(const QUrl& endpoint, const QString& depl
     return profile;
 }
 
-ProviderProfile ProviderProfile::openAICompatible(const QString& id, const QString& displayName, const QUrl& baseUrl)
+ProviderProfile ProviderProfile::openAICompatible(
+    const QString& id, const QString& displayName, const QUrl& baseUrl)
 {
     ProviderProfile profile;
     profile.id = id;
@@ -90,6 +94,11 @@ ProviderProfile ProviderProfile::openAICompatible(const QString& id, const QStri
     profile.kind = Kind::OpenAICompatible;
     profile.baseUrl = baseUrl;
     return profile;
+}
+
+bool ProviderProfile::acceptsEnvironmentKey() const
+{
+    return kind == Kind::OpenAI || id == openAI().id || id == kCommandLineId;
 }
 
 ProviderProfile ProviderProfile::fromEnvironment(const QProcessEnvironment& environment)
@@ -117,7 +126,8 @@ QUrl ProviderProfile::endpointUrl(const QString& path) const
     const bool inference = path == QLatin1String("/chat/completions") || path == QLatin1String("/completions")
         || path == QLatin1String("/embeddings");
     const QString route = inference
-        ? QStringLiteral("/openai/deployments/%1%2").arg(QString::fromUtf8(QUrl::toPercentEncoding(azureDeployment)), path)
+        ? QStringLiteral("/openai/deployments/%1%2")
+              .arg(QString::fromUtf8(QUrl::toPercentEncoding(azureDeployment)), path)
         : QStringLiteral("/openai") + path;
     QUrl url(joinPath(azureEndpoint.toString(QUrl::StripTrailingSlash | QUrl::RemoveQuery), route));
     QUrlQuery query;
@@ -132,9 +142,11 @@ Status ProviderProfile::validate() const
         if (Status status = validateUrl(azureEndpoint, QStringLiteral("Azure endpoint")); !status)
             return status;
         if (azureDeployment.trimmed().isEmpty())
-            return configError(QStringLiteral("The Azure profile \"%1\" needs a deployment name.").arg(displayName));
+            return configError(
+                QStringLiteral("The Azure profile \"%1\" needs a deployment name.").arg(displayName));
         if (azureApiVersion.trimmed().isEmpty())
-            return configError(QStringLiteral("The Azure profile \"%1\" needs an api-version.").arg(displayName));
+            return configError(
+                QStringLiteral("The Azure profile \"%1\" needs an api-version.").arg(displayName));
         return success();
     }
     return validateUrl(baseUrl, QStringLiteral("base URL"));
@@ -143,17 +155,21 @@ Status ProviderProfile::validate() const
 QString ProviderProfile::kindName(Kind kind)
 {
     switch (kind) {
-    case Kind::OpenAI: return QStringLiteral("openai");
-    case Kind::Azure: return QStringLiteral("azure");
-    case Kind::OpenAICompatible: return QStringLiteral("openai-compatible");
-    case Kind::Together: return QStringLiteral("together");
+    case Kind::OpenAI:
+        return QStringLiteral("openai");
+    case Kind::Azure:
+        return QStringLiteral("azure");
+    case Kind::OpenAICompatible:
+        return QStringLiteral("openai-compatible");
+    case Kind::Together:
+        return QStringLiteral("together");
     }
     return QString();
 }
 
 bool ProviderProfile::kindFromName(const QString& name, Kind* kind)
 {
-    for (Kind candidate : {Kind::OpenAI, Kind::Azure, Kind::OpenAICompatible, Kind::Together}) {
+    for (Kind candidate : { Kind::OpenAI, Kind::Azure, Kind::OpenAICompatible, Kind::Together }) {
         if (kindName(candidate) == name) {
             *kind = candidate;
             return true;

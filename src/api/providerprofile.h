@@ -18,29 +18,31 @@ struct ProviderProfile
 {
     enum class Kind { OpenAI, Azure, OpenAICompatible, Together };
 
-    QString id;                 // stable key in settings, e.g. "openai", "ollama"
+    QString id; // stable key in settings, e.g. "openai", "ollama"
     QString displayName;
     Kind kind = Kind::OpenAI;
-    QUrl baseUrl;               // ".../v1"; unused for Azure
-    QUrl azureEndpoint;         // "https://NAME.openai.azure.com"
+    QUrl baseUrl; // ".../v1"; unused for Azure
+    QUrl azureEndpoint; // "https://NAME.openai.azure.com"
     QString azureDeployment;
-    QString azureApiVersion;    // e.g. "2024-10-21"
-    QString organization;       // OpenAI-Organization header; omitted when empty
-    QString project;            // OpenAI-Project header; omitted when empty
+    QString azureApiVersion; // e.g. "2024-10-21"
+    QString organization; // OpenAI-Organization header; omitted when empty
+    QString project; // OpenAI-Project header; omitted when empty
     QString defaultModel;
     int maxRetries = 2;
-    int timeoutMs = 600000;     // inactivity timeout, restarted on every progress
+    int timeoutMs = 600000; // inactivity timeout, restarted on every progress
 
-    static const QString kOpenAIBaseUrl;   // https://api.openai.com/v1
+    static const QString kOpenAIBaseUrl; // https://api.openai.com/v1
     static const QString kTogetherBaseUrl; // https://api.together.xyz/v1
     static const QString kDefaultAzureApiVersion;
+    static const QString kCommandLineId; // "command-line": the profile `--base-url` makes
 
     static ProviderProfile openAI();
     static ProviderProfile together();
     static ProviderProfile azure(const QUrl& endpoint = {}, const QString& deployment = {},
-                                 const QString& apiVersion = kDefaultAzureApiVersion);
+        const QString& apiVersion = kDefaultAzureApiVersion);
     // A local OpenAI-compatible server (Ollama, llama.cpp, vLLM, LM Studio, ...).
-    static ProviderProfile openAICompatible(const QString& id, const QString& displayName, const QUrl& baseUrl);
+    static ProviderProfile openAICompatible(
+        const QString& id, const QString& displayName, const QUrl& baseUrl);
 
     // OpenAI profile adjusted like the official clients: OPENAI_BASE_URL,
     // OPENAI_ORG_ID, OPENAI_PROJECT_ID. A base URL that is not api.openai.com
@@ -60,7 +62,13 @@ struct ProviderProfile
     bool supportsStreamOptions() const { return kind != Kind::OpenAICompatible; }
     bool usesApiKeyHeader() const { return kind == Kind::Azure; }
 
-    static QString kindName(Kind kind);             // "openai", "azure", "openai-compatible", "together"
+    // Whether OPENAI_API_KEY may be sent to this profile: OpenAI itself, the OpenAI
+    // profile redirected by OPENAI_BASE_URL, or a server named on the command line.
+    // Never the built-in local servers or other saved profiles, so the key does not
+    // go to whatever happens to listen on localhost:8080.
+    bool acceptsEnvironmentKey() const;
+
+    static QString kindName(Kind kind); // "openai", "azure", "openai-compatible", "together"
     static bool kindFromName(const QString& name, Kind* kind);
     static bool isLoopbackHost(const QString& host);
 

@@ -40,7 +40,7 @@ Result<ProviderProfile> CliCommand::selectProfile(const QCommandLineParser& pars
 {
     if (parser.isSet(QStringLiteral("base-url"))) {
         const QUrl url(parser.value(QStringLiteral("base-url")));
-        return ProviderProfile::openAICompatible(QStringLiteral("command-line"), url.host(), url);
+        return ProviderProfile::openAICompatible(ProviderProfile::kCommandLineId, url.host(), url);
     }
     if (parser.isSet(QStringLiteral("profile"))) {
         QSettings settings;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/accountsession.h"
 
+#include "api/apijob.h"
+
 #include "api/apiclient.h"
 #include "api/profilestore.h"
 #include "secrets/credentialstore.h"
@@ -47,9 +49,13 @@ void AccountSession::setProfileId(const QString& id)
 
 void AccountSession::reconnect()
 {
-    // Running jobs are children of the client: the caller stops them first.
-    if (m_client)
+    if (m_client) {
+        // Running jobs are children of the client: cancel them so their owners hear
+        // failed(Cancelled) instead of the job vanishing with the client.
+        for (ApiJob* job : m_client->findChildren<ApiJob*>(Qt::FindDirectChildrenOnly))
+            job->cancel();
         m_client->deleteLater();
+    }
     m_client = nullptr;
 }
 
@@ -68,9 +74,13 @@ void AccountSession::withClient(QObject* context, std::function<void(Result<ApiC
     const QString id = m_profileId;
     m_connector.connectAccount(profile(), this, [this, id, context = QPointer<QObject>(context), done](Result<ApiClient*> client) {
         if (client && id == m_profileId) {
-            if (m_client)
-                m_client->deleteLater();
-            m_client = client.value();
+            if (m_client) {
+                // Another caller connected first: keep its client, which may already run jobs.
+                client.value()->deleteLater();
+                client = m_client.data();
+            } else {
+                m_client = client.value();
+            }
         } else if (client) {
             client.value()->deleteLater(); // the profile changed meanwhile
             if (context)

@@ -116,18 +116,16 @@ WorkbenchPage::WorkbenchPage(const WorkbenchServices& services, QWidget* parent)
             [this](const QString& message) { m_runStatus->setText(tr("Could not list models: %1").arg(message)); });
     connect(m_request, &RequestParametersEditor::refreshModelsRequested, m_session, &AccountSession::fetchModels);
 
-    connect(m_runner, &CompletionRunner::runningChanged, this, [this](bool running) {
+    // Either runner may be busy: the buttons follow both, never just the one that changed.
+    auto updateRunState = [this] {
+        const bool running = m_runner->isRunning() || m_chat->runner()->isRunning();
         m_runAction->setEnabled(!running);
-        m_stopAction->setEnabled(running || m_chat->runner()->isRunning());
+        m_stopAction->setEnabled(running);
         m_runButton->setEnabled(!running);
         m_stopButton->setEnabled(running);
-    });
-    connect(m_chat->runner(), &CompletionRunner::runningChanged, this, [this](bool running) {
-        m_runAction->setEnabled(!running);
-        m_stopAction->setEnabled(running || m_runner->isRunning());
-        m_runButton->setEnabled(!running);
-        m_stopButton->setEnabled(running);
-    });
+    };
+    connect(m_runner, &CompletionRunner::runningChanged, this, updateRunState);
+    connect(m_chat->runner(), &CompletionRunner::runningChanged, this, updateRunState);
     connect(m_runner, &CompletionRunner::delta, this, [this](int choice, const QString& text) {
         if (choice != 0)
             return; // n > 1: only the first choice streams into the pane
@@ -999,6 +997,8 @@ void WorkbenchPage::run()
     }
     if (!m_document->isOpen())
         return;
+    // A run still going is recorded as stopped before this one takes its place.
+    m_runner->stop();
     m_json->applyNow();
     m_output->clear();
     m_runStatus->setText(tr("Running on %1…").arg(m_session->profile().displayName));
@@ -1198,10 +1198,8 @@ void WorkbenchPage::showApiKeyDialog()
 {
     const ProviderProfile profile = m_session->profile();
     const bool fromEnvironment =
-        m_services.keys->environmentOverrides(profile.kind == ProviderProfile::Kind::OpenAI
-                                                      || profile.kind == ProviderProfile::Kind::OpenAICompatible
-                                                  ? ApiKeyResolver::ProviderKind::OpenAi
-                                                  : ApiKeyResolver::ProviderKind::Other);
+        m_services.keys->environmentOverrides(profile.acceptsEnvironmentKey() ? ApiKeyResolver::ProviderKind::OpenAi
+                                                                              : ApiKeyResolver::ProviderKind::Other);
     ApiKeyDialog dialog(profile.displayName,
                         fromEnvironment ? tr("OPENAI_API_KEY is set in the environment and is used instead.")
                                         : QString(),

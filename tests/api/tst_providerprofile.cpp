@@ -1,15 +1,20 @@
 // SPDX-FileCopyrightText: 2026 Tunebench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "api/profilestore.h"
 #include "api/providerprofile.h"
 
 #include <QTest>
 
 using tb::ProviderProfile;
 
+Q_DECLARE_METATYPE(tb::ProviderProfile)
+
 class TestProviderProfile : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void environmentKeyGoesOnlyToOpenAiOrNamedServers_data();
+    void environmentKeyGoesOnlyToOpenAiOrNamedServers();
     void presetsPointAtTheRightHosts();
     void endpointUrlJoinsBaseAndPath_data();
     void endpointUrlJoinsBaseAndPath();
@@ -30,7 +35,8 @@ void TestProviderProfile::presetsPointAtTheRightHosts()
     QCOMPARE(ProviderProfile::together().baseUrl, QUrl(QStringLiteral("https://api.together.xyz/v1")));
     QCOMPARE(ProviderProfile::together().kind, ProviderProfile::Kind::Together);
     QVERIFY(ProviderProfile::openAI().supportsStreamOptions());
-    QVERIFY(!ProviderProfile::openAICompatible(QStringLiteral("x"), QStringLiteral("X"), QUrl(QStringLiteral("http://localhost:1/v1")))
+    QVERIFY(!ProviderProfile::openAICompatible(
+        QStringLiteral("x"), QStringLiteral("X"), QUrl(QStringLiteral("http://localhost:1/v1")))
                  .supportsStreamOptions());
 }
 
@@ -39,10 +45,18 @@ void TestProviderProfile::endpointUrlJoinsBaseAndPath_data()
     QTest::addColumn<QString>("base");
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("openai") << "https://api.openai.com/v1" << "/chat/completions" << "https://api.openai.com/v1/chat/completions";
-    QTest::newRow("trailing slash") << "http://localhost:11434/v1/" << "/models" << "http://localhost:11434/v1/models";
-    QTest::newRow("path without slash") << "http://127.0.0.1:8080/v1" << "completions" << "http://127.0.0.1:8080/v1/completions";
-    QTest::newRow("proxy prefix") << "https://gw.example.com/openai/v1" << "/models" << "https://gw.example.com/openai/v1/models";
+    QTest::newRow("openai") << "https://api.openai.com/v1"
+                            << "/chat/completions"
+                            << "https://api.openai.com/v1/chat/completions";
+    QTest::newRow("trailing slash") << "http://localhost:11434/v1/"
+                                    << "/models"
+                                    << "http://localhost:11434/v1/models";
+    QTest::newRow("path without slash") << "http://127.0.0.1:8080/v1"
+                                        << "completions"
+                                        << "http://127.0.0.1:8080/v1/completions";
+    QTest::newRow("proxy prefix") << "https://gw.example.com/openai/v1"
+                                  << "/models"
+                                  << "https://gw.example.com/openai/v1/models";
 }
 
 void TestProviderProfile::endpointUrlJoinsBaseAndPath()
@@ -50,7 +64,8 @@ void TestProviderProfile::endpointUrlJoinsBaseAndPath()
     QFETCH(QString, base);
     QFETCH(QString, path);
     QFETCH(QString, expected);
-    ProviderProfile profile = ProviderProfile::openAICompatible(QStringLiteral("x"), QStringLiteral("X"), QUrl(base));
+    ProviderProfile profile
+        = ProviderProfile::openAICompatible(QStringLiteral("x"), QStringLiteral("X"), QUrl(base));
     QCOMPARE(profile.endpointUrl(path).toString(), expected);
 }
 
@@ -58,20 +73,26 @@ void TestProviderProfile::azureRoutesInferenceToTheDeployment_data()
 {
     QTest::addColumn<QString>("path");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("chat") << "/chat/completions"
-                          << "https://res.openai.azure.com/openai/deployments/my%20dep/chat/completions?api-version=2024-10-21";
-    QTest::newRow("legacy") << "/completions"
-                            << "https://res.openai.azure.com/openai/deployments/my%20dep/completions?api-version=2024-10-21";
-    QTest::newRow("models have no deployment") << "/models" << "https://res.openai.azure.com/openai/models?api-version=2024-10-21";
-    QTest::newRow("files") << "/files" << "https://res.openai.azure.com/openai/files?api-version=2024-10-21";
+    QTest::newRow("chat")
+        << "/chat/completions"
+        << "https://res.openai.azure.com/openai/deployments/my%20dep/chat/completions?api-version=2024-10-21";
+    QTest::newRow("legacy")
+        << "/completions"
+        << "https://res.openai.azure.com/openai/deployments/my%20dep/completions?api-version=2024-10-21";
+    QTest::newRow("models have no deployment")
+        << "/models"
+        << "https://res.openai.azure.com/openai/models?api-version=2024-10-21";
+    QTest::newRow("files") << "/files"
+                           << "https://res.openai.azure.com/openai/files?api-version=2024-10-21";
 }
 
 void TestProviderProfile::azureRoutesInferenceToTheDeployment()
 {
     QFETCH(QString, path);
     QFETCH(QString, expected);
-    const ProviderProfile profile = ProviderProfile::azure(QUrl(QStringLiteral("https://res.openai.azure.com/")),
-                                                           QStringLiteral("my dep"), QStringLiteral("2024-10-21"));
+    const ProviderProfile profile
+        = ProviderProfile::azure(QUrl(QStringLiteral("https://res.openai.azure.com/")),
+            QStringLiteral("my dep"), QStringLiteral("2024-10-21"));
     QCOMPARE(profile.endpointUrl(path).toString(QUrl::FullyEncoded), expected);
     QVERIFY(profile.usesApiKeyHeader());
 }
@@ -100,7 +121,8 @@ void TestProviderProfile::validateAllowsPlainHttpOnlyForLoopback()
 {
     QFETCH(QString, url);
     QFETCH(bool, valid);
-    const ProviderProfile profile = ProviderProfile::openAICompatible(QStringLiteral("x"), QStringLiteral("X"), QUrl(url));
+    const ProviderProfile profile
+        = ProviderProfile::openAICompatible(QStringLiteral("x"), QStringLiteral("X"), QUrl(url));
     const tb::Status status = profile.validate();
     QCOMPARE(status.ok(), valid);
     if (!valid)
@@ -110,7 +132,7 @@ void TestProviderProfile::validateAllowsPlainHttpOnlyForLoopback()
 void TestProviderProfile::azureNeedsDeploymentAndApiVersion()
 {
     ProviderProfile profile = ProviderProfile::azure(QUrl(QStringLiteral("https://res.openai.azure.com")),
-                                                     QStringLiteral("dep"), QStringLiteral("2024-10-21"));
+        QStringLiteral("dep"), QStringLiteral("2024-10-21"));
     QVERIFY(profile.validate().ok());
     profile.azureDeployment.clear();
     QVERIFY(profile.validate().error().message.contains(QStringLiteral("deployment")));
@@ -127,12 +149,24 @@ void TestProviderProfile::environmentOverridesLikeTheOfficialClients_data()
     QTest::addColumn<QString>("project");
     QTest::addColumn<QString>("expectedBase");
     QTest::addColumn<int>("expectedKind");
-    QTest::newRow("nothing set") << "" << "" << "" << "https://api.openai.com/v1" << int(ProviderProfile::Kind::OpenAI);
+    QTest::newRow("nothing set") << ""
+                                 << ""
+                                 << ""
+                                 << "https://api.openai.com/v1" << int(ProviderProfile::Kind::OpenAI);
     QTest::newRow("data residency host stays OpenAI")
-        << "https://eu.api.openai.com/v1" << "" << "" << "https://eu.api.openai.com/v1" << int(ProviderProfile::Kind::OpenAI);
-    QTest::newRow("local server") << "http://localhost:11434/v1" << "" << ""
-                                  << "http://localhost:11434/v1" << int(ProviderProfile::Kind::OpenAICompatible);
-    QTest::newRow("org and project") << "" << "org-1" << "proj_2" << "https://api.openai.com/v1" << int(ProviderProfile::Kind::OpenAI);
+        << "https://eu.api.openai.com/v1"
+        << ""
+        << ""
+        << "https://eu.api.openai.com/v1" << int(ProviderProfile::Kind::OpenAI);
+    QTest::newRow("local server") << "http://localhost:11434/v1"
+                                  << ""
+                                  << ""
+                                  << "http://localhost:11434/v1"
+                                  << int(ProviderProfile::Kind::OpenAICompatible);
+    QTest::newRow("org and project") << ""
+                                     << "org-1"
+                                     << "proj_2"
+                                     << "https://api.openai.com/v1" << int(ProviderProfile::Kind::OpenAI);
 }
 
 void TestProviderProfile::environmentOverridesLikeTheOfficialClients()
@@ -158,8 +192,8 @@ void TestProviderProfile::environmentOverridesLikeTheOfficialClients()
 
 void TestProviderProfile::kindNamesRoundTrip()
 {
-    for (auto kind : {ProviderProfile::Kind::OpenAI, ProviderProfile::Kind::Azure, ProviderProfile::Kind::OpenAICompatible,
-                      ProviderProfile::Kind::Together}) {
+    for (auto kind : { ProviderProfile::Kind::OpenAI, ProviderProfile::Kind::Azure,
+             ProviderProfile::Kind::OpenAICompatible, ProviderProfile::Kind::Together }) {
         ProviderProfile::Kind parsed = ProviderProfile::Kind::OpenAI;
         QVERIFY(ProviderProfile::kindFromName(ProviderProfile::kindName(kind), &parsed));
         QCOMPARE(parsed, kind);
@@ -167,6 +201,35 @@ void TestProviderProfile::kindNamesRoundTrip()
     ProviderProfile::Kind parsed = ProviderProfile::Kind::Azure;
     QVERIFY(!ProviderProfile::kindFromName(QStringLiteral("nope"), &parsed));
     QCOMPARE(parsed, ProviderProfile::Kind::Azure);
+}
+
+void TestProviderProfile::environmentKeyGoesOnlyToOpenAiOrNamedServers_data()
+{
+    using tb::ProviderProfile;
+    QTest::addColumn<ProviderProfile>("profile");
+    QTest::addColumn<bool>("accepts");
+    QProcessEnvironment redirected;
+    redirected.insert(QStringLiteral("OPENAI_BASE_URL"), QStringLiteral("http://127.0.0.1:8080/v1"));
+    QTest::newRow("openai") << ProviderProfile::openAI() << true;
+    QTest::newRow("OPENAI_BASE_URL") << ProviderProfile::fromEnvironment(redirected) << true;
+    QTest::newRow("--base-url") << ProviderProfile::openAICompatible(
+        ProviderProfile::kCommandLineId, QStringLiteral("x"), QUrl(QStringLiteral("http://127.0.0.1:9/v1")))
+                                << true;
+    const QList<ProviderProfile> builtIns = tb::ProfileStore::builtInProfiles();
+    for (const ProviderProfile& profile : builtIns) {
+        if (profile.kind != ProviderProfile::Kind::OpenAI)
+            QTest::newRow(qPrintable(QStringLiteral("built-in ") + profile.id)) << profile << false;
+    }
+    QTest::newRow("saved compatible") << ProviderProfile::openAICompatible(QStringLiteral("my-vllm"),
+        QStringLiteral("vLLM"), QUrl(QStringLiteral("https://vllm.example.com/v1")))
+                                      << false;
+}
+
+void TestProviderProfile::environmentKeyGoesOnlyToOpenAiOrNamedServers()
+{
+    QFETCH(tb::ProviderProfile, profile);
+    QFETCH(bool, accepts);
+    QCOMPARE(profile.acceptsEnvironmentKey(), accepts);
 }
 
 QTEST_GUILESS_MAIN(TestProviderProfile)

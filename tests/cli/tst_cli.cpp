@@ -30,10 +30,12 @@ struct CliRun
 class EmulatorProcess
 {
 public:
-    explicit EmulatorProcess(const QString& scriptFile = {})
+    // `requireKey`: the emulator answers 401 unless the request carries sk-cli-test.
+    explicit EmulatorProcess(const QString& scriptFile = {}, bool requireKey = true)
     {
-        QStringList arguments { QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--api-key"),
-            QStringLiteral("sk-cli-test") };
+        QStringList arguments { QStringLiteral("--port"), QStringLiteral("0") };
+        if (requireKey)
+            arguments << QStringLiteral("--api-key") << QStringLiteral("sk-cli-test");
         if (!scriptFile.isEmpty())
             arguments << QStringLiteral("--script") << scriptFile;
         m_process.start(QStringLiteral(TUNEBENCH_EMULATOR_PATH), arguments);
@@ -264,29 +266,35 @@ void TestCli::runLegacyTemplateUsesCompletionsEndpoint()
 
 void TestCli::runUsesProfileFromSettings()
 {
-    EmulatorProcess emulator;
+    EmulatorProcess emulator({}, false);
     // The settings file as README.md documents it; the profile supplies URL and model.
     QDir().mkpath(m_home.filePath(QStringLiteral("config/Tunebench")));
     writeFile(QStringLiteral("config/Tunebench/tunebench.conf"),
-              "[providers]\nemu\\kind=openai-compatible\nemu\\baseUrl=" + emulator.baseUrl().toUtf8()
-                  + "\nemu\\defaultModel=emu-from-profile\n");
-    const CliRun run = runCli({QStringLiteral("run"), QStringLiteral("translate-zero-shot"), QStringLiteral("-p"),
-                               QStringLiteral("text=Good morning"), QStringLiteral("--profile"), QStringLiteral("emu")},
-                              withKey());
+        "[providers]\nemu\\kind=openai-compatible\nemu\\baseUrl=" + emulator.baseUrl().toUtf8()
+            + "\nemu\\defaultModel=emu-from-profile\n");
+    const CliRun run = runCli(
+        { QStringLiteral("run"), QStringLiteral("translate-zero-shot"), QStringLiteral("-p"),
+            QStringLiteral("text=Good morning"), QStringLiteral("--profile"), QStringLiteral("emu") },
+        withKey());
     QFile::remove(m_home.filePath(QStringLiteral("config/Tunebench/tunebench.conf")));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY2(run.out.startsWith(QLatin1String("Emulated reply to: ")), qPrintable(run.out));
-    const QJsonObject body = QJsonDocument::fromJson(
-                                 emulator.requests().at(0)[QLatin1String("body")].toString().toUtf8())
-                                 .object();
+    const QJsonObject body
+        = QJsonDocument::fromJson(emulator.requests().at(0)[QLatin1String("body")].toString().toUtf8())
+              .object();
     QCOMPARE(body[QLatin1String("model")].toString(), QStringLiteral("emu-from-profile"));
+    // OPENAI_API_KEY is set, but a saved local profile never receives it.
+    const QString authorization
+        = emulator.requests().at(0)[QLatin1String("headers")][QLatin1String("authorization")].toString();
+    QVERIFY2(!authorization.contains(QLatin1String("sk-cli-test")), qPrintable(authorization));
 }
 
 void TestCli::runUnknownProfileIsUsageError()
 {
-    const CliRun run = runCli({QStringLiteral("run"), QStringLiteral("translate-zero-shot"), QStringLiteral("-p"),
-                               QStringLiteral("text=x"), QStringLiteral("--profile"), QStringLiteral("nope")},
-                              withKey());
+    const CliRun run
+        = runCli({ QStringLiteral("run"), QStringLiteral("translate-zero-shot"), QStringLiteral("-p"),
+                     QStringLiteral("text=x"), QStringLiteral("--profile"), QStringLiteral("nope") },
+            withKey());
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QLatin1String("nope")), qPrintable(run.err));
 }
@@ -373,20 +381,21 @@ void TestCli::modelsListsIds()
 // Expected values from the npm `tiktoken` package (cl100k_base) on the repo's sample file.
 void TestCli::tokensCountsWholeFileExactly()
 {
-    const CliRun run = runCli({QStringLiteral("tokens"),
-                               tb::test::sourcePath(QStringLiteral("resources/samples/ferry-qa-chat.jsonl"))});
+    const CliRun run = runCli({ QStringLiteral("tokens"),
+        tb::test::sourcePath(QStringLiteral("resources/samples/ferry-qa-chat.jsonl")) });
     QCOMPARE(run.exitCode, 0);
     QCOMPARE(run.out, QStringLiteral("1425\n"));
 }
 
 void TestCli::tokensCountsChatExamplesPerLine()
 {
-    const CliRun run = runCli({QStringLiteral("tokens"), QStringLiteral("--jsonl"),
-                               tb::test::sourcePath(QStringLiteral("resources/samples/ferry-qa-chat.jsonl"))});
+    const CliRun run = runCli({ QStringLiteral("tokens"), QStringLiteral("--jsonl"),
+        tb::test::sourcePath(QStringLiteral("resources/samples/ferry-qa-chat.jsonl")) });
     QCOMPARE(run.exitCode, 0);
     const QStringList counts = run.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(counts.size(), 20);
-    QCOMPARE(counts.mid(0, 3), (QStringList{QStringLiteral("50"), QStringLiteral("47"), QStringLiteral("51")}));
+    QCOMPARE(
+        counts.mid(0, 3), (QStringList { QStringLiteral("50"), QStringLiteral("47"), QStringLiteral("51") }));
 }
 
 QTEST_GUILESS_MAIN(TestCli)
