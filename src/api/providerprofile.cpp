@@ -30,10 +30,16 @@ QString joinPath(QString base, const QString& path)
     return base + path;
 }
 
+// A URL as error text may show it: without user:password, which may be a token.
+QString shown(const QUrl& url)
+{
+    return url.toString(QUrl::RemoveUserInfo);
+}
+
 Status validateUrl(const QUrl& url, const QString& what)
 {
     if (!url.isValid() || url.host().isEmpty())
-        return configError(QStringLiteral("The %1 \"%2\" is not a valid URL.").arg(what, url.toString()));
+        return configError(QStringLiteral("The %1 \"%2\" is not a valid URL.").arg(what, shown(url)));
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https"))
         return success();
@@ -43,10 +49,10 @@ Status validateUrl(const QUrl& url, const QString& what)
         return configError(
             QStringLiteral("The %1 %2 uses unencrypted http://, which is only allowed for this "
                            "computer (localhost, 127.0.0.1, ::1); use https:// for %3.")
-                .arg(what, url.toString(), url.host()));
+                .arg(what, shown(url), url.host()));
     }
     return configError(QStringLiteral("The %1 \"%2\" must start with https:// (or http:// for localhost).")
-                           .arg(what, url.toString()));
+                           .arg(what, shown(url)));
 }
 
 } // namespace

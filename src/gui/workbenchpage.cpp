@@ -24,6 +24,7 @@
 #include "gui/templatelistmodel.h"
 #include "gui/userdialogs.h"
 #include "secrets/apikeyresolver.h"
+#include "secrets/credentialstore.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -1189,8 +1190,13 @@ void WorkbenchPage::storeApiKey(const QString& key)
 {
     stop();
     m_session->storeApiKey(key, this, [this](Status status) {
-        m_runStatus->setText(status ? tr("API key stored for %1.").arg(m_session->profile().displayName)
-                                    : status.error().message);
+        const QString name = m_session->profile().displayName;
+        if (!status)
+            m_runStatus->setText(status.error().message);
+        else if (m_services.credentials->isSessionOnly())
+            m_runStatus->setText(m_services.credentials->sessionOnlyMessage());
+        else
+            m_runStatus->setText(tr("API key stored in the keychain for %1.").arg(name));
     });
 }
 

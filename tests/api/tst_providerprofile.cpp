@@ -15,6 +15,7 @@ class TestProviderProfile : public QObject
 private Q_SLOTS:
     void environmentKeyGoesOnlyToOpenAiOrNamedServers_data();
     void environmentKeyGoesOnlyToOpenAiOrNamedServers();
+    void urlCredentialsNeverReachErrorText();
     void presetsPointAtTheRightHosts();
     void endpointUrlJoinsBaseAndPath_data();
     void endpointUrlJoinsBaseAndPath();
@@ -230,6 +231,18 @@ void TestProviderProfile::environmentKeyGoesOnlyToOpenAiOrNamedServers()
     QFETCH(tb::ProviderProfile, profile);
     QFETCH(bool, accepts);
     QCOMPARE(profile.acceptsEnvironmentKey(), accepts);
+}
+
+void TestProviderProfile::urlCredentialsNeverReachErrorText()
+{
+    for (const char* url : {"http://user:sekrit@llm.example.com/v1", "ftp://user:sekrit@llm.example.com/v1"}) {
+        const tb::ProviderProfile profile = tb::ProviderProfile::openAICompatible(
+            QStringLiteral("x"), QStringLiteral("x"), QUrl(QString::fromLatin1(url)));
+        const tb::Status valid = profile.validate();
+        QVERIFY(!valid);
+        QVERIFY2(!valid.error().toString().contains(QLatin1String("sekrit")), qPrintable(valid.error().toString()));
+        QVERIFY(valid.error().toString().contains(QLatin1String("llm.example.com")));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestProviderProfile)
