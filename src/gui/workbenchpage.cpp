@@ -844,11 +844,12 @@ void WorkbenchPage::importExamples()
                                                       tr("JSON Lines (*.jsonl);;All files (*)"));
     if (path.isEmpty())
         return;
-    auto* watcher = new QFutureWatcher<QByteArray>(this);
-    connect(watcher, &QFutureWatcher<QByteArray>::finished, this, [this, watcher, path] {
-        const QByteArray data = watcher->result();
+    // Read and parse on the pool: the file may be large; only the insert runs here.
+    using Parsed = Result<QList<FewShotModel::Example>>;
+    auto* watcher = new QFutureWatcher<Parsed>(this);
+    connect(watcher, &QFutureWatcher<Parsed>::finished, this, [this, watcher, path] {
+        const Parsed rows = watcher->result();
         watcher->deleteLater();
-        const Result<QList<FewShotModel::Example>> rows = FewShotModel::examplesFromJsonl(data);
         if (!rows) {
             m_services.dialogs->showError(this, tr("Import Examples"),
                                           tr("%1: %2").arg(QFileInfo(path).fileName(), rows.error().message));
@@ -856,9 +857,15 @@ void WorkbenchPage::importExamples()
         }
         m_fewShot->insertExamples(-1, rows.value(), tr("Import %n example(s)", nullptr, int(rows->size())));
     });
-    watcher->setFuture(QtConcurrent::run([path] {
+    watcher->setFuture(QtConcurrent::run([path]() -> Parsed {
         QFile file(path);
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+        if (!file.open(QIODevice::ReadOnly)) {
+            Error error;
+            error.file = path;
+            error.message = file.errorString();
+            return error;
+        }
+        return FewShotModel::examplesFromJsonl(file.readAll());
     }));
 }
 

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void switchingTemplatesAsksAboutUnsavedChanges_data();
     void switchingTemplatesAsksAboutUnsavedChanges();
     void newRenameAndDeleteWorkOnTheUserFolder();
+    void importingExamplesReadsJsonlInTheBackground();
     void chatCanBeSavedAsANewTemplate();
     void runStreamsTheReplyIncrementally();
     void escapeStopsTheRunMidStream();
@@ -228,6 +229,32 @@ void TestWorkbenchPage::keyOnWindow(int key, Qt::KeyboardModifiers modifiers)
 {
     QWidget* target = QApplication::focusWidget() ? QApplication::focusWidget() : m_window.get();
     QTest::keyClick(target, Qt::Key(key), modifiers);
+}
+
+void TestWorkbenchPage::importingExamplesReadsJsonlInTheBackground()
+{
+    QVERIFY(openTemplate(kSentiment));
+    QVERIFY(duplicate(QStringLiteral("imported")));
+    const QString jsonl = m_dir->filePath(QStringLiteral("rows.jsonl"));
+    QFile file(jsonl);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"prompt\": \"Too salty.\", \"completion\": \"2: Salt.\"}\n"
+               "{\"messages\": [{\"role\": \"user\", \"content\": \"Lovely.\"}, "
+               "{\"role\": \"assistant\", \"content\": \"5: Lovely.\"}]}\n");
+    file.close();
+    m_dialogs.enqueueAnswer(jsonl);
+    keyOnWindow(Qt::Key_I, Qt::ControlModifier);
+    QTRY_COMPARE(m_page->fewShotModel()->rowCount(), 5);
+    QCOMPARE(m_page->fewShotModel()->data(m_page->fewShotModel()->index(3, 0), Qt::DisplayRole).toString(),
+             QStringLiteral("Too salty."));
+
+    m_dialogs.enqueueAnswer(m_dir->filePath(QStringLiteral("missing.jsonl")));
+    m_dialogs.enqueueAnswer(true); // acknowledges the error message
+    keyOnWindow(Qt::Key_I, Qt::ControlModifier);
+    QTRY_VERIFY(m_dialogs.lastMessage().contains(QLatin1String("missing.jsonl")));
+    QCOMPARE(m_page->fewShotModel()->rowCount(), 5);
+    keyOnWindow(Qt::Key_S, Qt::ControlModifier); // nothing left unsaved for cleanup() to ask about
+    QTRY_VERIFY(!m_page->document()->isModified());
 }
 
 void TestWorkbenchPage::opensBundledTemplateReadOnlyWithItsExamplesAndFields()
