@@ -382,6 +382,17 @@ void TestLegacyPrepare::samplesLikeNumpyRandomState()
     QCOMPARE(LegacyPrepare::samplePositions(10, 10), expected);
     QCOMPARE(LegacyPrepare::samplePositions(10, 8),
         std::vector<qsizetype>(expected.begin(), expected.begin() + 8));
+    // Checked against numpy 1.24 (Debian 12): RandomState(seed).permutation(rows)[:12].
+    QCOMPARE(LegacyPrepare::samplePositions(37, 12),
+        (std::vector<qsizetype> { 17, 13, 4, 29, 35, 25, 6, 26, 24, 16, 8, 15 }));
+    QCOMPARE(LegacyPrepare::samplePositions(1000, 12),
+        (std::vector<qsizetype> { 521, 737, 740, 660, 411, 678, 626, 513, 859, 136, 811, 76 }));
+    QCOMPARE(LegacyPrepare::samplePositions(70000, 12),
+        (std::vector<qsizetype> { 46730, 48393, 41416, 34506, 43725, 11615, 24656, 22411, 936, 56364, 25949,
+            31524 }));
+    QCOMPARE(LegacyPrepare::samplePositions(25, 25, 7),
+        (std::vector<qsizetype> { 1, 5, 11, 13, 2, 21, 9, 16, 12, 0, 23, 6, 20, 17, 24, 10, 18, 8, 14, 7, 19, 3,
+            22, 4, 15 }));
 }
 
 void TestLegacyPrepare::findsCommonPrefixAndSuffixInCodePoints()
