@@ -8,18 +8,6 @@
 
 namespace tb {
 
-namespace {
-
-Error fileError(const QString& message, const QString& file)
-{
-    Error error;
-    error.message = message;
-    error.file = file;
-    return error;
-}
-
-} // namespace
-
 DatasetOutput::DatasetOutput(const QString& path)
     : m_path(path)
     , m_file(path)
@@ -28,14 +16,14 @@ DatasetOutput::DatasetOutput(const QString& path)
 Status DatasetOutput::checkInput(const JsonlIndex& index)
 {
     if (!index.isComplete())
-        return fileError(QStringLiteral("the file's line index is not complete"), index.path());
+        return Error::inFile(index.path(), QStringLiteral("the file's line index is not complete"));
     return success();
 }
 
 Status DatasetOutput::checkNew(const QString& path)
 {
     if (QFileInfo::exists(path))
-        return fileError(QStringLiteral("already exists; choose another output file"), path);
+        return Error::inFile(path, QStringLiteral("already exists; choose another output file"));
     return success();
 }
 
@@ -66,7 +54,7 @@ Status DatasetOutput::commit()
 
 Status DatasetOutput::failure() const
 {
-    return fileError(m_file.errorString(), m_path);
+    return Error::inFile(m_path, m_file.errorString());
 }
 
 } // namespace tb

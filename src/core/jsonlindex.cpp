@@ -18,14 +18,6 @@ namespace tb {
 
 namespace {
 
-Error fileError(const QString& message, const QString& path)
-{
-    Error error;
-    error.message = message;
-    error.file = path;
-    return error;
-}
-
 // Scanned in segments small enough to stay in cache between the newline pass and
 // the UTF-8 pass, and large enough that publishing a batch per segment is cheap.
 constexpr qint64 kSegmentSize = qint64(1) << 20;
@@ -86,17 +78,17 @@ Result<std::shared_ptr<JsonlIndex>> JsonlIndex::open(const QString& path)
     index->m_path = path;
     index->m_file.setFileName(path);
     if (!index->m_file.open(QIODevice::ReadOnly))
-        return fileError(QObject::tr("Cannot open the file: %1").arg(index->m_file.errorString()), path);
+        return Error::inFile(path, QObject::tr("Cannot open the file: %1").arg(index->m_file.errorString()));
     const QFileInfo info(path);
     index->m_modified = info.lastModified();
     index->m_size = index->m_file.size();
     if (index->m_size > kMaxFileSize)
-        return fileError(QObject::tr("The file is larger than 1 TiB."), path);
+        return Error::inFile(path, QObject::tr("The file is larger than 1 TiB."));
     if (index->m_size > 0) {
         index->m_data = index->m_file.map(0, index->m_size);
         if (!index->m_data)
-            return fileError(
-                QObject::tr("Cannot map the file into memory: %1").arg(index->m_file.errorString()), path);
+            return Error::inFile(
+                path, QObject::tr("Cannot map the file into memory: %1").arg(index->m_file.errorString()));
     }
     // Every line start is a distinct offset below the size, plus one end sentinel.
     index->m_blocks.resize(std::size_t((index->m_size + 1) / kBlockSize + 1));

@@ -108,6 +108,25 @@ std::size_t scanOther(std::string_view text, std::size_t pos)
     return pos;
 }
 
+// ' ?[^\s\p{L}\p{N}]+' then the trailing [\r\n]* (cl100k) or [\r\n/]* (o200k): an optional
+// space, a run of "other" characters and the line breaks after it; kNoMatch when
+// neither the first character nor the one after a space is "other".
+std::size_t matchOther(std::string_view text, std::size_t pos, char32_t first, std::uint8_t firstFlags,
+    std::size_t afterFirst, bool slashes)
+{
+    std::size_t start = kNoMatch;
+    if (isOther(firstFlags))
+        start = pos;
+    else if (first == U' ' && afterFirst < text.size() && isOther(UC::flags(UC::decode(text, afterFirst).cp)))
+        start = afterFirst;
+    if (start == kNoMatch)
+        return kNoMatch;
+    std::size_t end = scanOther(text, start);
+    while (end < text.size() && (text[end] == '\r' || text[end] == '\n' || (slashes && text[end] == '/')))
+        ++end;
+    return end;
+}
+
 std::size_t scanNumbers3(std::string_view text, std::size_t pos)
 {
     for (int i = 0; i < 3 && pos < text.size(); ++i) {
@@ -201,17 +220,8 @@ std::size_t Pretokenizer::cl100kPieceEnd(std::string_view text, std::size_t pos,
     if (f0 & UC::Number)
         return scanNumbers3(text, pos);
     // ' ?[^\s\p{L}\p{N}]++[\r\n]*+'
-    std::size_t otherStart = kNoMatch;
-    if (isOther(f0))
-        otherStart = pos;
-    else if (d0.cp == U' ' && p1 < text.size() && isOther(UC::flags(UC::decode(text, p1).cp)))
-        otherStart = p1;
-    if (otherStart != kNoMatch) {
-        std::size_t end = scanOther(text, otherStart);
-        while (end < text.size() && (text[end] == '\r' || text[end] == '\n'))
-            ++end;
+    if (const std::size_t end = matchOther(text, pos, d0.cp, f0, p1, false); end != kNoMatch)
         return end;
-    }
     // Only whitespace is left.
     const WhitespaceRun run = scanWhitespace(text, pos);
     // \s++$
@@ -259,17 +269,8 @@ std::size_t Pretokenizer::o200kPieceEnd(std::string_view text, std::size_t pos)
     if (f0 & UC::Number)
         return scanNumbers3(text, pos);
     // ' ?[^\s\p{L}\p{N}]+[\r\n/]*'
-    std::size_t otherStart = kNoMatch;
-    if (isOther(f0))
-        otherStart = pos;
-    else if (d0.cp == U' ' && p1 < text.size() && isOther(UC::flags(UC::decode(text, p1).cp)))
-        otherStart = p1;
-    if (otherStart != kNoMatch) {
-        std::size_t end = scanOther(text, otherStart);
-        while (end < text.size() && (text[end] == '\r' || text[end] == '\n' || text[end] == '/'))
-            ++end;
+    if (const std::size_t end = matchOther(text, pos, d0.cp, f0, p1, true); end != kNoMatch)
         return end;
-    }
     const WhitespaceRun run = scanWhitespace(text, pos);
     // \s*[\r\n]+
     if (run.lastBreakEnd != kNoMatch)

@@ -20,4 +20,12 @@ QString Error::toString() const
     return text + message;
 }
 
+Error Error::inFile(const QString& file, const QString& message)
+{
+    Error error;
+    error.file = file;
+    error.message = message;
+    return error;
+}
+
 } // namespace tb

@@ -6,7 +6,6 @@
 // what went wrong and where (file, line, column, JSON path), never both.
 
 #include <QString>
-
 #include <optional>
 #include <utility>
 #include <variant>
@@ -16,21 +15,27 @@ namespace tb {
 struct Error
 {
     QString message; // one human sentence, no secrets
-    QString file;    // empty when not about a file
-    int line = 0;    // 1-based; 0 = unknown
-    int column = 0;  // 1-based; 0 = unknown
-    QString path;    // JSON path such as "messages[2].content"; empty when not about a field
+    QString file; // empty when not about a file
+    int line = 0; // 1-based; 0 = unknown
+    int column = 0; // 1-based; 0 = unknown
+    QString path; // JSON path such as "messages[2].content"; empty when not about a field
 
     // "file:line:column: path: message", leaving out what is unknown.
     QString toString() const;
+
+    // An error about a whole file, such as one that cannot be opened.
+    static Error inFile(const QString& file, const QString& message);
 };
 
-template<typename T>
-class Result
+template <typename T> class Result
 {
 public:
-    Result(T value) : m_state(std::move(value)) { }
-    Result(Error error) : m_state(std::move(error)) { }
+    Result(T value)
+        : m_state(std::move(value))
+    { }
+    Result(Error error)
+        : m_state(std::move(error))
+    { }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -50,6 +55,9 @@ private:
 
 // For operations that produce nothing but can fail.
 using Status = Result<std::monostate>;
-inline Status success() { return std::monostate{}; }
+inline Status success()
+{
+    return std::monostate {};
+}
 
 } // namespace tb
