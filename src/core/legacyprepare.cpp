@@ -164,7 +164,7 @@ std::optional<QString> dropLabels(LegacyTable& table, const std::vector<qint64>&
         if (!found)
             return QStringLiteral("KeyError: '[%1] not found in axis'").arg(label);
     }
-    table.keepRows(keep);
+    table.dropRows(keep);
     return std::nullopt;
 }
 
@@ -578,16 +578,30 @@ QString formatTime(double time)
     return python::floatRepr(python::round(time / 86400, 2)) + QStringLiteral(" days");
 }
 
+// df.memory_usage(index=True).sum() counts 8 bytes per object cell plus the index: 132
+// bytes for a RangeIndex (Debian 12: Python 3.11 + pandas 1.5.3), else 8 per row plus the
+// index engine's khash table, which the tool's operations always populate once rows were
+// dropped (checked against the real tool on generated inputs): Int64HashTable::sizeof for a
+// table sized for `rows` keys (kh_needed_n_buckets: the smallest power of two, at least 4,
+// whose 0.77 load bound holds them).
+qint64 pandasEngineBytes(qint64 rows)
+{
+    qint64 buckets = 4;
+    while (qint64(double(buckets) * 0.77 + 0.5) < rows)
+        buckets *= 2;
+    const qint64 overhead = 4 * 4 + 3 * 8;
+    const qint64 flags = std::max<qint64>(1, buckets >> 5) * 4;
+    return overhead + flags + buckets * (8 + 8);
+}
+
 QString estimateFineTuningTime(const LegacyTable& table)
 {
     double expected = 0;
     if (inferTaskType(table) == TaskType::Classification) {
         expected = double(table.rowCount()) * 1.44;
     } else {
-        // df.memory_usage(index=True).sum(): 8 bytes per object cell, plus the index: a
-        // RangeIndex is 128 bytes (CPython 3.11 object sizes), an Int64 index 8 per row.
         const qint64 rows = table.rowCount();
-        const qint64 index = table.hasRangeIndex() ? 128 : 8 * rows;
+        const qint64 index = table.hasRangeIndex() ? 132 : 8 * rows + pandasEngineBytes(rows);
         expected = double(index + 8 * rows * table.columns().size()) * 0.0515;
     }
     return QStringLiteral(
