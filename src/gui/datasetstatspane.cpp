@@ -7,6 +7,7 @@
 #include "gui/overlimitmodel.h"
 #include "gui/pricetableeditor.h"
 
+#include <QAction>
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
@@ -156,6 +157,9 @@ void DatasetStatsPane::createWidgets()
     top->addWidget(pricesButton);
     connect(m_modelBox, &QComboBox::currentIndexChanged, this, &DatasetStatsPane::refresh);
     connect(pricesButton, &QPushButton::clicked, this, &DatasetStatsPane::showPriceEditor);
+    m_pricesAction = new QAction(tr("Training &Prices…"), this);
+    m_pricesAction->setToolTip(tr("Edit the training prices used for the cost estimate"));
+    connect(m_pricesAction, &QAction::triggered, this, &DatasetStatsPane::showPriceEditor);
 
     m_placeholder = new QLabel(this);
     m_placeholder->setAlignment(Qt::AlignCenter);

@@ -12,6 +12,7 @@
 #include <QPointer>
 #include <QWidget>
 
+class QAction;
 class QBarSet;
 class QChart;
 class QChartView;
@@ -63,6 +64,8 @@ public:
 
     // Opens (or raises) the non-modal price editor.
     PriceTableEditor* showPriceEditor();
+    // "Training Prices…", for the Dataset menu.
+    QAction* pricesAction() const { return m_pricesAction; }
 
 Q_SIGNALS:
     // The user activated an example in the over-limit list (1-based line).
@@ -87,6 +90,7 @@ private:
     qint64 m_limit = 0;
     bool m_limitKnown = false;
 
+    QAction* m_pricesAction = nullptr;
     QLabel* m_placeholder = nullptr;
     QScrollArea* m_scroll = nullptr;
     QComboBox* m_modelBox = nullptr;
