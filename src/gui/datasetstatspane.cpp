@@ -117,12 +117,17 @@ QString examplesText(qint64 count)
     return count == 1 ? QObject::tr("1 example") : QObject::tr("%1 examples").arg(QLocale().toString(count));
 }
 
+// "$1,234.50" for US dollars whatever the locale's currency; "1,234.50 EUR" otherwise.
 QString money(double value, const QString& currency)
 {
-    const QString symbol = currency == QLatin1String("USD") ? QStringLiteral("$") : currency + QLatin1Char(' ');
+    const auto format = [&](double v) {
+        const QString number = QLocale().toString(v, 'f', 2);
+        return currency == QLatin1String("USD") ? QString(QLatin1Char('$') + number)
+                                                : QString(number + QLatin1Char(' ') + currency);
+    };
     if (value > 0 && value < 0.005)
-        return QObject::tr("less than %1").arg(QLocale().toCurrencyString(0.01, symbol, 2));
-    return QLocale().toCurrencyString(value, symbol, 2);
+        return QObject::tr("less than %1").arg(format(0.01));
+    return format(value);
 }
 
 } // namespace
@@ -405,9 +410,11 @@ void DatasetStatsPane::refresh()
     m_fields[int(Field::Examples)]->setText(
         tr("%1 (%2 without errors) · %3").arg(locale.toString(r.examples), locale.toString(r.validExamples),
             datasetFormatName(r.format)));
-    m_fields[int(Field::Tokens)]->setText(tr("%1 in all · %2 trained on (assistant) · %3 per example on average")
-                                              .arg(locale.toString(r.totalTokens), locale.toString(r.assistantTokens),
-                                                  locale.toString(r.tokensPerExample.mean, 'f', 0)));
+    m_fields[int(Field::Tokens)]->setText(
+        (r.format == DatasetFormat::Legacy ? tr("%1 in all · %2 trained on (completions) · %3 per example on average")
+                                           : tr("%1 in all · %2 trained on (assistant) · %3 per example on average"))
+            .arg(locale.toString(r.totalTokens), locale.toString(r.assistantTokens),
+                locale.toString(r.tokensPerExample.mean, 'f', 0)));
     m_fields[int(Field::Longest)]->setText(tr("%1 tokens (median %2)")
                                                .arg(locale.toString(r.maxTokens),
                                                    locale.toString(r.tokensPerExample.median, 'f', 0)));
@@ -552,7 +559,8 @@ void DatasetStatsPane::showEstimate()
     m_fields[int(Field::BillingTokens)]->setText(
         tr("%1 per epoch (each example counted up to the limit)").arg(locale.toString(billing)));
     m_fields[int(Field::ChargedTokens)]->setText(
-        tr("%1 (billing tokens × %2 epochs)").arg(locale.toString(billing * epochs)).arg(epochs));
+        (epochs == 1 ? tr("%1 (billing tokens × 1 epoch)").arg(locale.toString(billing))
+                     : tr("%1 (billing tokens × %2 epochs)").arg(locale.toString(billing * epochs)).arg(epochs)));
     const std::optional<TrainingPrice> price = m_prices->priceFor(model());
     if (!price) {
         m_fields[int(Field::Cost)]->setText(tr("no price"));
@@ -561,11 +569,13 @@ void DatasetStatsPane::showEstimate()
     }
     const double cost = PriceTable::cost(billing, epochs, price->perMillionTokens);
     m_fields[int(Field::Cost)]->setText(money(cost, m_prices->currency()));
+    const QString figure = money(price->perMillionTokens, m_prices->currency());
+    const QString date = price->asOf.toString(Qt::ISODate);
+    const QString basis = price->source.isEmpty()
+        ? tr("At %1 per 1M training tokens as of %2.").arg(figure, date)
+        : tr("At %1 per 1M training tokens as of %2; source: %3.").arg(figure, date, price->source);
     m_fields[int(Field::PriceNote)]->setText(
-        tr("At %1 per 1M training tokens, as of %2 (%3). An estimate, not a quote: check the provider's "
-           "pricing page.")
-            .arg(money(price->perMillionTokens, m_prices->currency()), price->asOf.toString(Qt::ISODate),
-                price->source));
+        basis + QLatin1Char(' ') + tr("An estimate, not a quote: prices change, check the provider's pricing page."));
 }
 
 QString DatasetStatsPane::fieldText(Field field) const

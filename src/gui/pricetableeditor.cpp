@@ -31,6 +31,8 @@ PriceTableEditor::PriceTableEditor(PriceTable* table, QWidget* parent)
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setSelectionMode(QAbstractItemView::SingleSelection);
     m_view->verticalHeader()->hide();
+    m_view->setWordWrap(false);
+    m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 8);
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
         | QAbstractItemView::AnyKeyPressed);
     m_view->horizontalHeader()->setSectionResizeMode(PriceTableModel::ModelColumn, QHeaderView::ResizeToContents);
@@ -60,7 +62,7 @@ PriceTableEditor::PriceTableEditor(PriceTable* table, QWidget* parent)
     layout->addWidget(m_view, 1);
     layout->addWidget(m_error);
     layout->addLayout(buttons);
-    resize(760, 360);
+    resize(880, 380);
 
     connect(add, &QPushButton::clicked, this, [this] {
         const QModelIndex name = m_model->index(m_model->addModel(), PriceTableModel::ModelColumn);
