@@ -176,7 +176,10 @@ void DatasetStatsPane::createWidgets()
     auto* column = new QVBoxLayout(content);
     column->setContentsMargins(8, 0, 8, 8);
     column->setSpacing(2);
-    column->addWidget(createSummary());
+    QWidget* summary = createForm({ { Field::Examples, tr("Examples:") }, { Field::Tokens, tr("Tokens:") },
+        { Field::Longest, tr("Longest:") }, { Field::Limit, tr("Limit:") }, { Field::OverLimit, tr("Over the limit:") } });
+    summary->setContentsMargins(0, 6, 0, 0);
+    column->addWidget(summary);
     column->addWidget(heading(tr("Tokens per example"), content));
     column->addWidget(createChart());
     column->addWidget(heading(tr("Tokens by role"), content));
@@ -198,7 +201,14 @@ void DatasetStatsPane::createWidgets()
     m_overView->setToolTip(tr("Activate an example to show it in the table"));
     column->addWidget(m_overView);
     column->addWidget(heading(tr("Estimate"), content));
-    column->addWidget(createEstimate());
+    column->addWidget(createForm({ { Field::Epochs, tr("Epochs:") }, { Field::BillingTokens, tr("Billing tokens:") },
+        { Field::ChargedTokens, tr("Charged tokens:") }, { Field::Cost, tr("Estimated cost:") },
+        { Field::PriceNote, QString() } }));
+    QFont big = m_fields[int(Field::Cost)]->font();
+    big.setBold(true);
+    big.setPointSizeF(big.pointSizeF() * 1.25);
+    m_fields[int(Field::Cost)]->setFont(big);
+    m_fields[int(Field::PriceNote)]->setForegroundRole(QPalette::PlaceholderText);
     column->addStretch(1);
     connect(m_overView, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
         const qint64 line = m_overModel->lineAt(index.row());
@@ -219,25 +229,23 @@ void DatasetStatsPane::createWidgets()
     layout->addWidget(m_scroll, 1);
 }
 
-QWidget* DatasetStatsPane::createSummary()
+QWidget* DatasetStatsPane::createForm(const QList<std::pair<Field, QString>>& rows)
 {
     auto* box = new QWidget(this);
     auto* form = new QFormLayout(box);
-    form->setContentsMargins(0, 6, 0, 0);
+    form->setContentsMargins(0, 0, 0, 0);
     form->setLabelAlignment(Qt::AlignLeft);
     form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    const auto add = [&](Field field, const QString& label) {
+    for (const auto& [field, label] : rows) {
         auto* value = new QLabel(box);
         value->setTextInteractionFlags(Qt::TextSelectableByMouse);
         value->setWordWrap(true);
         m_fields[int(field)] = value;
-        form->addRow(label, value);
-    };
-    add(Field::Examples, tr("Examples:"));
-    add(Field::Tokens, tr("Tokens:"));
-    add(Field::Longest, tr("Longest:"));
-    add(Field::Limit, tr("Limit:"));
-    add(Field::OverLimit, tr("Over the limit:"));
+        if (label.isEmpty())
+            form->addRow(value); // spans both columns
+        else
+            form->addRow(label, value);
+    }
     return box;
 }
 
@@ -298,35 +306,6 @@ QWidget* DatasetStatsPane::createChart()
     m_chartView->setMinimumHeight(230);
     m_chartView->setFrameShape(QFrame::NoFrame);
     return m_chartView;
-}
-
-QWidget* DatasetStatsPane::createEstimate()
-{
-    auto* box = new QWidget(this);
-    auto* form = new QFormLayout(box);
-    form->setContentsMargins(0, 0, 0, 0);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    const auto add = [&](Field field, const QString& label) {
-        auto* value = new QLabel(box);
-        value->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        value->setWordWrap(true);
-        m_fields[int(field)] = value;
-        if (label.isEmpty())
-            form->addRow(value);
-        else
-            form->addRow(label, value);
-    };
-    add(Field::Epochs, tr("Epochs:"));
-    add(Field::BillingTokens, tr("Billing tokens:"));
-    add(Field::ChargedTokens, tr("Charged tokens:"));
-    add(Field::Cost, tr("Estimated cost:"));
-    add(Field::PriceNote, QString());
-    QFont big = m_fields[int(Field::Cost)]->font();
-    big.setBold(true);
-    big.setPointSizeF(big.pointSizeF() * 1.25);
-    m_fields[int(Field::Cost)]->setFont(big);
-    m_fields[int(Field::PriceNote)]->setForegroundRole(QPalette::PlaceholderText);
-    return box;
 }
 
 void DatasetStatsPane::setPriceTable(PriceTable* table)
@@ -415,6 +394,9 @@ void DatasetStatsPane::refresh()
                                            : tr("%1 in all · %2 trained on (assistant) · %3 per example on average"))
             .arg(locale.toString(r.totalTokens), locale.toString(r.assistantTokens),
                 locale.toString(r.tokensPerExample.mean, 'f', 0)));
+    m_fields[int(Field::Tokens)]->setToolTip(r.encoding.isEmpty()
+            ? QString()
+            : tr("Counted with %1 the way the cookbook's num_tokens_from_messages counts").arg(r.encoding));
     m_fields[int(Field::Longest)]->setText(tr("%1 tokens (median %2)")
                                                .arg(locale.toString(r.maxTokens),
                                                    locale.toString(r.tokensPerExample.median, 'f', 0)));

@@ -73,9 +73,9 @@ Q_SIGNALS:
 
 private:
     void createWidgets();
-    QWidget* createSummary();
+    // Read-only labels in a form, one per field; an empty label spans the row.
+    QWidget* createForm(const QList<std::pair<Field, QString>>& rows);
     QWidget* createChart();
-    QWidget* createEstimate();
     void fillModels();
     void refresh();
     void showHistogram();
