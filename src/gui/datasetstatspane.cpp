@@ -359,6 +359,8 @@ void DatasetStatsPane::setReport(const DatasetReport& report)
         return;
     }
     m_report = report;
+    // The findings are the table's business; up to a thousand per rule need not stay here too.
+    std::vector<DatasetFinding>().swap(m_report.findings);
     m_hasReport = true;
     m_placeholder->hide();
     m_scroll->show();
