@@ -34,7 +34,9 @@ class QToolBar;
 
 namespace tb {
 
+class DatasetStatsPane;
 class JsonlIndex;
+class PriceTable;
 class TiktokenEncoding;
 
 class DatasetView : public QWidget
@@ -69,6 +71,10 @@ public:
     }
     // Replaces the default token counter (o200k_base chat counts, loaded in the background).
     void setTokenCounter(DatasetTableModel::TokenCounter counter);
+
+    // The Stats tab; prices for its cost estimate come from `table` (not owned).
+    DatasetStatsPane* statsPane() const { return m_stats; }
+    void setPriceTable(PriceTable* table);
 
     DatasetTableModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
@@ -115,6 +121,7 @@ private:
     QTextBrowser* m_conversation = nullptr;
     QPlainTextEdit* m_raw = nullptr;
     QLabel* m_rawError = nullptr;
+    DatasetStatsPane* m_stats = nullptr;
     QLineEdit* m_lineEdit = nullptr;
     QLineEdit* m_filterEdit = nullptr;
     QProgressBar* m_indexProgress = nullptr;
