@@ -993,6 +993,7 @@ LegacyPrepare::Preparation LegacyPrepare::prepare(
         Effect effect;
         effect.remediation = recommended[i];
         effect.accepted = i >= accepted.size() || accepted[i];
+        effect.rows = preparation.table.rowCount();
         LegacyTable after = preparation.table;
         // A rejected recommendation is tried on a copy, silently: it only shows its effect.
         const std::optional<QString> failure = analysis.remediations[recommended[i]].optionalFn(

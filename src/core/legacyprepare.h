@@ -81,6 +81,7 @@ public:
     {
         std::size_t remediation = 0; // index into Analysis::remediations
         bool accepted = true;
+        qsizetype rows = 0; // rows of the table it applies to
         qsizetype rowsAffected = 0; // rows changed or removed
         std::vector<RowChange> preview; // the first affected rows
     };

@@ -569,6 +569,7 @@ void TestLegacyPrepare::effectsCountAndPreviewTheAffectedRows()
 
     const LegacyPrepare::Effect& duplicates = preparation.effects.at(
         std::size_t(recommendationWithRule(analysis, QStringLiteral("legacy_duplicated_rows"))));
+    QCOMPARE(duplicates.rows, qsizetype(5));
     QCOMPARE(duplicates.rowsAffected, qsizetype(1));
     QCOMPARE(duplicates.preview.size(), std::size_t(1));
     QVERIFY(duplicates.preview.front().removed);
@@ -578,6 +579,7 @@ void TestLegacyPrepare::effectsCountAndPreviewTheAffectedRows()
     // Applied after the lowercase and suffix steps, on what they left.
     const LegacyPrepare::Effect& prefix = preparation.effects.at(
         std::size_t(recommendationWithRule(analysis, QStringLiteral("legacy_prompt_prefix"))));
+    QCOMPARE(prefix.rows, qsizetype(4)); // the duplicate is gone by then
     QCOMPARE(prefix.rowsAffected, qsizetype(4));
     QCOMPARE(prefix.preview.size(), std::size_t(2)); // previewRows
     QCOMPARE(prefix.preview.at(1).row, qint64(1));
