@@ -34,6 +34,7 @@ class QToolBar;
 
 namespace tb {
 
+class DatasetFileActions;
 class JsonlIndex;
 class TiktokenEncoding;
 
@@ -70,6 +71,8 @@ public:
     // Replaces the default token counter (o200k_base chat counts, loaded in the background).
     void setTokenCounter(DatasetTableModel::TokenCounter counter);
 
+    // Prepare for Fine-Tuning and Merge Files: on the toolbar; the main window adds them to its menu.
+    DatasetFileActions* fileActions() const { return m_fileActions; }
     DatasetTableModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
     std::shared_ptr<const JsonlIndex> index() const;
@@ -127,6 +130,7 @@ private:
     QAction* m_jumpAction = nullptr;
     QAction* m_filterAction = nullptr;
     QAction* m_stopAction = nullptr;
+    DatasetFileActions* m_fileActions = nullptr;
 
     // Indexing and searching run for seconds on big files; their own pool keeps the
     // global one free for the short tasks (row parses, detail renders). Declared before

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/mainwindow.h"
 
+#include "gui/datasetfileactions.h"
 #include "gui/datasetview.h"
 #include "gui/userdialogs.h"
 
@@ -80,12 +81,16 @@ void MainWindow::createMenus()
 void MainWindow::createDatasetsPage()
 {
     m_datasets = new DatasetView;
+    m_datasets->fileActions()->setDialogs(m_services.dialogs);
     m_datasets->setFileChooser([this](QWidget* parent) {
         return m_services.dialogs->openFile(parent, tr("Open Dataset"),
                                             tr("JSON Lines (*.jsonl *.ndjson);;All files (*)"));
     });
     auto* menu = new QMenu(tr("&Dataset"), this);
     menu->addActions(m_datasets->datasetActions());
+    menu->addSeparator();
+    menu->addAction(m_datasets->fileActions()->prepareAction());
+    menu->addAction(m_datasets->fileActions()->mergeAction());
     if (!m_services.sampleDatasets.isEmpty()) {
         menu->addSeparator();
         QMenu* samples = menu->addMenu(tr("Open &Sample Dataset"));
