@@ -7,6 +7,7 @@
 #include "gui/userdialogs.h"
 
 #include <QAction>
+#include <QDir>
 #include <QFile>
 #include <QPointer>
 #include <QSignalSpy>
@@ -38,6 +39,14 @@ void TestDatasetFileActions::actionsAreOnThePageAndItsToolbar()
     QVERIFY(toolbar.contains(actions->mergeAction()));
     QVERIFY(!actions->prepareAction()->shortcut().isEmpty());
     QVERIFY(!actions->mergeAction()->shortcut().isEmpty());
+    // With TUNEBENCH_SCREENSHOT_DIR set (e.g. under xvfb-run), saves the page for the docs.
+    const QString folder = qEnvironmentVariable("TUNEBENCH_SCREENSHOT_DIR");
+    if (!folder.isEmpty()) {
+        view.resize(1100, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.grab().save(QDir(folder).filePath(QStringLiteral("datasets-toolbar.png")));
+    }
 }
 
 void TestDatasetFileActions::prepareNeedsAnOpenFileAndUsesIt()
