@@ -11,6 +11,22 @@
 
 namespace tb {
 
+namespace {
+
+// Window-modal without a nested event loop; "Open in Datasets" shows the written file.
+template <typename Dialog> Dialog* showDialog(Dialog* dialog, DatasetView* view)
+{
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    QObject::connect(dialog, &Dialog::openRequested, view, [view, dialog](const QString& path) {
+        view->openFile(path);
+        dialog->close();
+    });
+    dialog->open();
+    return dialog;
+}
+
+} // namespace
+
 DatasetFileActions::DatasetFileActions(DatasetView* view)
     : QObject(view)
     , m_view(view)
@@ -55,28 +71,14 @@ PrepareDialog* DatasetFileActions::openPrepareDialog()
 {
     if (m_view->filePath().isEmpty())
         return nullptr;
-    auto* dialog = new PrepareDialog(m_view->filePath(), dialogs(), m_view);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &PrepareDialog::openRequested, m_view, [this, dialog](const QString& path) {
-        m_view->openFile(path);
-        dialog->close();
-    });
-    dialog->open();
-    return dialog;
+    return showDialog(new PrepareDialog(m_view->filePath(), dialogs(), m_view), m_view);
 }
 
 MergeDialog* DatasetFileActions::openMergeDialog()
 {
     const QString current = m_view->filePath();
-    auto* dialog
-        = new MergeDialog(current.isEmpty() ? QStringList() : QStringList { current }, dialogs(), m_view);
-    dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &MergeDialog::openRequested, m_view, [this, dialog](const QString& path) {
-        m_view->openFile(path);
-        dialog->close();
-    });
-    dialog->open();
-    return dialog;
+    const QStringList files = current.isEmpty() ? QStringList() : QStringList { current };
+    return showDialog(new MergeDialog(files, dialogs(), m_view), m_view);
 }
 
 } // namespace tb

@@ -1,24 +1,16 @@
 // SPDX-FileCopyrightText: 2026 Tunebench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/datasetmerger.h"
+#include "fixturefiles.h"
 
 #include <QDir>
 #include <QFile>
-#include <QTemporaryDir>
+#include <QFileInfo>
 #include <QTest>
 
 using tb::DatasetMerger;
 
 namespace {
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
-{
-    QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(bytes);
-    return file.fileName();
-}
 
 QByteArray readAll(const QString& path)
 {
@@ -34,6 +26,7 @@ class TestDatasetMerger : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_files.isValid()); }
     void concatenatesWithPlainLineEnds_data();
     void concatenatesWithPlainLineEnds();
     void neverWritesOverAFileUnasked();
@@ -41,6 +34,9 @@ private Q_SLOTS:
     void replacesAnExistingFileWhenAsked();
     void failsBeforeWritingWhenAnInputIsMissing();
     void stoppingWritesNothing();
+
+private:
+    tb::test::FixtureFiles m_files { QStringLiteral("merge") };
 };
 
 void TestDatasetMerger::concatenatesWithPlainLineEnds_data()
@@ -73,11 +69,9 @@ void TestDatasetMerger::concatenatesWithPlainLineEnds()
     QFETCH(bool, dedupe);
     QFETCH(QByteArray, output);
     QFETCH(Counts, counts);
-    QTemporaryDir dir;
-    QVERIFY(dir.isValid());
-    const QStringList inputs { writeFile(dir, QStringLiteral("a.jsonl"), first),
-        writeFile(dir, QStringLiteral("b.jsonl"), second) };
-    const QString target = dir.filePath(QStringLiteral("merged.jsonl"));
+    const QStringList inputs { m_files.write(first), m_files.write(second) };
+    const QString target
+        = m_files.filePath(QStringLiteral("merged-%1.jsonl").arg(QLatin1String(QTest::currentDataTag())));
     DatasetMerger::Options options;
     options.dropDuplicates = dedupe;
     const auto outcome = DatasetMerger::run(inputs, target, options);
@@ -95,9 +89,8 @@ void TestDatasetMerger::concatenatesWithPlainLineEnds()
 
 void TestDatasetMerger::neverWritesOverAFileUnasked()
 {
-    QTemporaryDir dir;
-    const QStringList inputs { writeFile(dir, QStringLiteral("a.jsonl"), "a\n") };
-    const QString target = writeFile(dir, QStringLiteral("out.jsonl"), "keep me\n");
+    const QStringList inputs { m_files.write("a\n") };
+    const QString target = m_files.write("keep me\n");
     const auto outcome = DatasetMerger::run(inputs, target, {});
     QVERIFY(!outcome.ok());
     QCOMPARE(outcome.error().file, target);
@@ -107,12 +100,12 @@ void TestDatasetMerger::neverWritesOverAFileUnasked()
 
 void TestDatasetMerger::neverWritesOverAnInput()
 {
-    QTemporaryDir dir;
-    const QString a = writeFile(dir, QStringLiteral("a.jsonl"), "a\n");
-    const QStringList inputs { a, writeFile(dir, QStringLiteral("b.jsonl"), "b\n") };
+    const QString a = m_files.write("a\n");
+    const QStringList inputs { a, m_files.write("b\n") };
     DatasetMerger::Options options;
     options.replaceExisting = true;
-    const auto outcome = DatasetMerger::run(inputs, dir.filePath(QStringLiteral("./a.jsonl")), options);
+    const auto outcome = DatasetMerger::run(
+        inputs, QFileInfo(a).path() + QStringLiteral("/./") + QFileInfo(a).fileName(), options);
     QVERIFY(!outcome.ok());
     QVERIFY(outcome.error().message.contains(QLatin1String("one of the files being merged")));
     QCOMPARE(readAll(a), QByteArray("a\n"));
@@ -120,10 +113,8 @@ void TestDatasetMerger::neverWritesOverAnInput()
 
 void TestDatasetMerger::replacesAnExistingFileWhenAsked()
 {
-    QTemporaryDir dir;
-    const QStringList inputs { writeFile(dir, QStringLiteral("a.jsonl"), "a\n"),
-        writeFile(dir, QStringLiteral("b.jsonl"), "b") };
-    const QString target = writeFile(dir, QStringLiteral("out.jsonl"), "old\n");
+    const QStringList inputs { m_files.write("a\n"), m_files.write("b") };
+    const QString target = m_files.write("old\n");
     DatasetMerger::Options options;
     options.replaceExisting = true;
     QVERIFY(DatasetMerger::run(inputs, target, options).ok());
@@ -132,10 +123,9 @@ void TestDatasetMerger::replacesAnExistingFileWhenAsked()
 
 void TestDatasetMerger::failsBeforeWritingWhenAnInputIsMissing()
 {
-    QTemporaryDir dir;
-    const QString missing = dir.filePath(QStringLiteral("missing.jsonl"));
-    const QStringList inputs { writeFile(dir, QStringLiteral("a.jsonl"), "a\n"), missing };
-    const QString target = dir.filePath(QStringLiteral("out.jsonl"));
+    const QString missing = m_files.filePath(QStringLiteral("missing.jsonl"));
+    const QStringList inputs { m_files.write("a\n"), missing };
+    const QString target = m_files.filePath(QStringLiteral("missing-out.jsonl"));
     const auto outcome = DatasetMerger::run(inputs, target, {});
     QVERIFY(!outcome.ok());
     QCOMPARE(outcome.error().file, missing);
@@ -144,10 +134,8 @@ void TestDatasetMerger::failsBeforeWritingWhenAnInputIsMissing()
 
 void TestDatasetMerger::stoppingWritesNothing()
 {
-    QTemporaryDir dir;
-    const QStringList inputs { writeFile(dir, QStringLiteral("a.jsonl"), "a\nb\n"),
-        writeFile(dir, QStringLiteral("b.jsonl"), "c\n") };
-    const QString target = dir.filePath(QStringLiteral("out.jsonl"));
+    const QStringList inputs { m_files.write("a\nb\n"), m_files.write("c\n") };
+    const QString target = m_files.filePath(QStringLiteral("stopped.jsonl"));
     qint64 lastDone = -1, lastTotal = -1;
     const auto outcome = DatasetMerger::run(inputs, target, {}, [&](qint64 done, qint64 total) {
         lastDone = done;
@@ -158,7 +146,8 @@ void TestDatasetMerger::stoppingWritesNothing()
     QCOMPARE(lastDone, qint64(4));
     QCOMPARE(lastTotal, qint64(6));
     QVERIFY(!QFile::exists(target));
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2); // no temporary file left behind
+    // No temporary file left behind either.
+    QCOMPARE(QFileInfo(target).dir().entryList({ QStringLiteral("stopped*") }, QDir::Files), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestDatasetMerger)

@@ -1,5 +1,6 @@
 // SPDX-FileCopyrightText: 2026 Tunebench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "fixturefiles.h"
 #include "gui/datasetfileactions.h"
 #include "gui/datasetview.h"
 #include "gui/mergedialog.h"
@@ -8,10 +9,8 @@
 
 #include <QAction>
 #include <QDir>
-#include <QFile>
 #include <QPointer>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 
@@ -22,9 +21,13 @@ class TestDatasetFileActions : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_files.isValid()); }
     void actionsAreOnThePageAndItsToolbar();
     void prepareNeedsAnOpenFileAndUsesIt();
     void mergeStartsWithTheFileShownAndOpensTheResult();
+
+private:
+    tb::test::FixtureFiles m_files { QStringLiteral("data") };
 };
 
 void TestDatasetFileActions::actionsAreOnThePageAndItsToolbar()
@@ -51,13 +54,8 @@ void TestDatasetFileActions::actionsAreOnThePageAndItsToolbar()
 
 void TestDatasetFileActions::prepareNeedsAnOpenFileAndUsesIt()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("pairs.jsonl"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("{\"prompt\": \"a ->\", \"completion\": \" x\\n\"}\n{\"prompt\": \"b ->\", \"completion\": \" "
-               "y\\n\"}\n");
-    file.close();
+    const QString path = m_files.write("{\"prompt\": \"a ->\", \"completion\": \" x\\n\"}\n{\"prompt\": \"b "
+                                       "->\", \"completion\": \" y\\n\"}\n");
     tb::UserDialogs dialogs;
     dialogs.setInteractive(false);
     DatasetView view;
@@ -76,12 +74,7 @@ void TestDatasetFileActions::prepareNeedsAnOpenFileAndUsesIt()
 
 void TestDatasetFileActions::mergeStartsWithTheFileShownAndOpensTheResult()
 {
-    QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("a.jsonl"));
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write("{}\n");
-    file.close();
+    const QString path = m_files.write("{}\n");
     tb::UserDialogs dialogs;
     dialogs.setInteractive(false);
     DatasetView view;

@@ -1,28 +1,20 @@
 // SPDX-FileCopyrightText: 2026 Tunebench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "fixturefiles.h"
 #include "gui/mergedialog.h"
 #include "gui/userdialogs.h"
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
-#include <QTemporaryDir>
 #include <QTest>
 
 using tb::MergeDialog;
 
 namespace {
-
-QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes)
-{
-    QFile file(dir.filePath(name));
-    if (!file.open(QIODevice::WriteOnly))
-        return {};
-    file.write(bytes);
-    return file.fileName();
-}
 
 QByteArray readAll(const QString& path)
 {
@@ -58,6 +50,7 @@ class TestMergeDialog : public QObject
 {
     Q_OBJECT
 private Q_SLOTS:
+    void initTestCase() { QVERIFY(m_files.isValid()); }
     void init();
     void mergesChosenFilesInOrderWithCounts();
     void needsTwoFilesAndAnOutput();
@@ -65,6 +58,7 @@ private Q_SLOTS:
 
 private:
     tb::UserDialogs m_dialogs;
+    tb::test::FixtureFiles m_files { QStringLiteral("part") };
 };
 
 void TestMergeDialog::init()
@@ -75,9 +69,8 @@ void TestMergeDialog::init()
 
 void TestMergeDialog::mergesChosenFilesInOrderWithCounts()
 {
-    QTemporaryDir dir;
-    const QString a = writeFile(dir, QStringLiteral("a.jsonl"), "{\"n\":1}\r\n{\"n\":2}\r\n");
-    const QString b = writeFile(dir, QStringLiteral("b.jsonl"), "{\"n\":2}\n{\"n\":3}\n");
+    const QString a = m_files.write("{\"n\":1}\r\n{\"n\":2}\r\n");
+    const QString b = m_files.write("{\"n\":2}\n{\"n\":3}\n");
     MergeDialog dialog({ a }, m_dialogs);
     QCOMPARE(dialog.files(), QStringList { a });
     QVERIFY(!dialog.mergeButton()->isEnabled()); // one file
@@ -89,38 +82,38 @@ void TestMergeDialog::mergesChosenFilesInOrderWithCounts()
     dialog.setDropDuplicates(true);
     dialog.show();
     QVERIFY(mergeAndWait(dialog));
-    const QString output = dir.filePath(QStringLiteral("a_merged.jsonl")); // the default name
+    const QFileInfo first(a);
+    const QString output = first.dir().filePath(
+        first.completeBaseName() + QStringLiteral("_merged.jsonl")); // the default name
     QCOMPARE(readAll(output), QByteArray("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n"));
     QCOMPARE(countsRow(dialog, 0),
-        (QStringList {
-            QStringLiteral("a.jsonl"), QStringLiteral("2"), QStringLiteral("2"), QStringLiteral("0") }));
+        (QStringList { first.fileName(), QStringLiteral("2"), QStringLiteral("2"), QStringLiteral("0") }));
     QCOMPARE(countsRow(dialog, 1),
         (QStringList {
-            QStringLiteral("b.jsonl"), QStringLiteral("2"), QStringLiteral("1"), QStringLiteral("1") }));
+            QFileInfo(b).fileName(), QStringLiteral("2"), QStringLiteral("1"), QStringLiteral("1") }));
     QVERIFY(dialog.statusText().contains(QLatin1String("3 lines from 2 files, 1 repeats left out")));
     saveScreenshot(&dialog, QStringLiteral("merge-dialog.png"));
 }
 
 void TestMergeDialog::needsTwoFilesAndAnOutput()
 {
-    QTemporaryDir dir;
-    const QString a = writeFile(dir, QStringLiteral("a.jsonl"), "a\n");
-    const QString b = writeFile(dir, QStringLiteral("b.jsonl"), "b\n");
+    const QString a = m_files.write("a\n");
+    const QString b = m_files.write("b\n");
     MergeDialog dialog({ a, b }, m_dialogs);
     QVERIFY(dialog.mergeButton()->isEnabled());
     dialog.setOutputPath(QString());
     QVERIFY(!dialog.mergeButton()->isEnabled());
+    const QStringList before = QFileInfo(a).dir().entryList(QDir::Files);
     dialog.merge();
     QVERIFY(!dialog.isMerging());
-    QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 2);
+    QCOMPARE(QFileInfo(a).dir().entryList(QDir::Files), before);
 }
 
 void TestMergeDialog::neverReplacesAFileWithoutConfirmation()
 {
-    QTemporaryDir dir;
-    const QString a = writeFile(dir, QStringLiteral("a.jsonl"), "a\n");
-    const QString b = writeFile(dir, QStringLiteral("b.jsonl"), "b\n");
-    const QString existing = writeFile(dir, QStringLiteral("out.jsonl"), "keep me\n");
+    const QString a = m_files.write("a\n");
+    const QString b = m_files.write("b\n");
+    const QString existing = m_files.write("keep me\n");
     MergeDialog dialog({ a, b }, m_dialogs);
     dialog.setOutputPath(existing);
     dialog.merge(); // the question goes unanswered: no

@@ -6,6 +6,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -23,12 +24,18 @@ QByteArray readAll(const QString& path)
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray("<missing>");
 }
 
-QString copyPrepareFixture(const QTemporaryDir& dir, const QString& name)
+// A writable copy of `source` in `dir`: outputs are written beside it.
+QString copyInto(const QTemporaryDir& dir, const QString& source)
 {
-    const QString target = dir.filePath(name);
-    QFile::copy(tb::test::sourcePath(QStringLiteral("tests/core/data/validators/prepare/") + name), target);
+    const QString target = dir.filePath(QFileInfo(source).fileName());
+    QFile::copy(source, target);
     QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner);
     return target;
+}
+
+QString copyPrepareFixture(const QTemporaryDir& dir, const QString& name)
+{
+    return copyInto(dir, tb::test::sourcePath(QStringLiteral("tests/core/data/validators/prepare/") + name));
 }
 
 // The list row whose text starts with `text`, or null.
@@ -54,6 +61,16 @@ QStringList previewRow(const PrepareDialog& dialog, int row)
 bool waitUntilReady(PrepareDialog& dialog)
 {
     return QTest::qWaitFor([&dialog] { return !dialog.isBusy(); }, 10000);
+}
+
+// Checks or unchecks `item` and waits for the preview of that choice.
+bool toggleAndWait(PrepareDialog& dialog, QListWidgetItem* item, Qt::CheckState state)
+{
+    if (!item)
+        return false;
+    QSignalSpy shown(&dialog, &PrepareDialog::preparationShown);
+    item->setCheckState(state);
+    return shown.wait(10000) && waitUntilReady(dialog);
 }
 
 bool writeAndWait(PrepareDialog& dialog)
@@ -103,8 +120,7 @@ void TestPrepareDialog::racingBecomesRacingPreparedWithEverythingChecked()
     TB_REQUIRE_SHARED(input, "book/racing.jsonl");
     TB_REQUIRE_SHARED(expected, "book/racing_prepared.jsonl");
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("racing.jsonl"));
-    QVERIFY(QFile::copy(input, path));
+    const QString path = copyInto(dir, input);
     PrepareDialog dialog(path, m_dialogs);
     QVERIFY(dialog.isBusy()); // the analysis runs in the background
     QCOMPARE(dialog.recommendationList()->count(), 0);
@@ -132,11 +148,7 @@ void TestPrepareDialog::uncheckingARecommendationChangesWhatIsWritten()
     QVERIFY(waitUntilReady(dialog));
     QListWidgetItem* lower
         = itemStartingWith(dialog, QStringLiteral("Lowercase all your data in column/key `prompt`"));
-    QVERIFY(lower);
-    QSignalSpy shown(&dialog, &PrepareDialog::preparationShown);
-    lower->setCheckState(Qt::Unchecked);
-    QVERIFY(shown.wait(10000));
-    QVERIFY(waitUntilReady(dialog));
+    QVERIFY(toggleAndWait(dialog, lower, Qt::Unchecked));
     QVERIFY2(lower->text().endsWith(QLatin1String("Not applied; it changes 4 of 4 examples.")),
         qPrintable(lower->text()));
     QVERIFY(writeAndWait(dialog));
@@ -188,13 +200,11 @@ void TestPrepareDialog::uncheckingTheOnlyRecommendationLeavesNothingToWrite()
 {
     TB_REQUIRE_SHARED(input, "book/racing.jsonl");
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("racing.jsonl"));
-    QVERIFY(QFile::copy(input, path));
+    const QString path = copyInto(dir, input);
     PrepareDialog dialog(path, m_dialogs);
     QVERIFY(waitUntilReady(dialog));
-    QSignalSpy shown(&dialog, &PrepareDialog::preparationShown);
-    itemStartingWith(dialog, QStringLiteral("Add a whitespace character"))->setCheckState(Qt::Unchecked);
-    QVERIFY(shown.wait(10000));
+    QVERIFY(toggleAndWait(
+        dialog, itemStartingWith(dialog, QStringLiteral("Add a whitespace character")), Qt::Unchecked));
     QVERIFY(!dialog.writeButton()->isEnabled());
     QVERIFY(dialog.statusText().startsWith(QLatin1String("Nothing to change")));
     dialog.write();
@@ -220,9 +230,7 @@ void TestPrepareDialog::classificationOffersASplitIntoTwoFiles()
         readAll(tb::test::sourcePath(
             QStringLiteral("tests/core/data/validators/prepare/classify_prepared_valid.expected"))));
 
-    QSignalSpy shown(&dialog, &PrepareDialog::preparationShown);
-    split->setCheckState(Qt::Unchecked);
-    QVERIFY(shown.wait(10000));
+    QVERIFY(toggleAndWait(dialog, split, Qt::Unchecked));
     // Nothing else to change: without the split the tool writes nothing.
     QCOMPARE(dialog.outputPaths(), QStringList { dir.filePath(QStringLiteral("classify_prepared.jsonl")) });
     QVERIFY(!dialog.writeButton()->isEnabled());
