@@ -328,6 +328,8 @@ void PrepareDialog::onPreparationFinished()
         return;
     m_prepared = std::move(prepared);
     m_shownGeneration = m_generation;
+    // What the tool printed, plus what applying these choices printed (e.g. moved row numbers).
+    m_toolText->setPlainText(m_analysis->text + m_analysis->errorText + m_prepared.preparation.notes);
     m_busy->hide();
     updateItems();
     updateOutputs();
@@ -448,10 +450,10 @@ void PrepareDialog::updateOutputs()
              static_cast<QWidget*>(m_browse[1]) })
         widget->setVisible(split);
     // The tool's names until the user types their own.
-    if (!m_outputEdited || (split && m_output[1]->text().isEmpty())) {
+    if (!m_outputEdited)
         m_output[0]->setText(m_prepared.defaultNames.value(0));
+    if (!m_outputEdited || (split && m_output[1]->text().isEmpty()))
         m_output[1]->setText(m_prepared.defaultNames.value(1));
-    }
 }
 
 void PrepareDialog::updateWriteButton()
