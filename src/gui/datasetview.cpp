@@ -9,6 +9,7 @@
 #include "core/chattokencounter.h"
 #include "core/jsonlindex.h"
 #include "core/tiktokenencoding.h"
+#include "gui/datasetfileactions.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -127,6 +128,7 @@ void DatasetView::createActions()
         m_filterEdit->selectAll();
     });
     connect(m_stopAction, &QAction::triggered, this, &DatasetView::cancelBackgroundWork);
+    m_fileActions = new DatasetFileActions(this);
 }
 
 void DatasetView::createWidgets()
@@ -134,6 +136,8 @@ void DatasetView::createWidgets()
     m_toolBar = new QToolBar(this);
     m_toolBar->addAction(m_openAction);
     m_toolBar->addAction(m_reloadAction);
+    m_toolBar->addAction(m_fileActions->prepareAction());
+    m_toolBar->addAction(m_fileActions->mergeAction());
     m_toolBar->addSeparator();
     m_lineEdit = new QLineEdit(this);
     m_lineEdit->setPlaceholderText(tr("Line"));

@@ -35,6 +35,7 @@ class QToolBar;
 namespace tb {
 
 class DatasetStatsPane;
+class DatasetFileActions;
 class JsonlIndex;
 class PriceTable;
 class TiktokenEncoding;
@@ -76,6 +77,8 @@ public:
     DatasetStatsPane* statsPane() const { return m_stats; }
     void setPriceTable(PriceTable* table);
 
+    // Prepare for Fine-Tuning and Merge Files: on the toolbar; the main window adds them to its menu.
+    DatasetFileActions* fileActions() const { return m_fileActions; }
     DatasetTableModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
     std::shared_ptr<const JsonlIndex> index() const;
@@ -134,6 +137,7 @@ private:
     QAction* m_jumpAction = nullptr;
     QAction* m_filterAction = nullptr;
     QAction* m_stopAction = nullptr;
+    DatasetFileActions* m_fileActions = nullptr;
 
     // Indexing and searching run for seconds on big files; their own pool keeps the
     // global one free for the short tasks (row parses, detail renders). Declared before

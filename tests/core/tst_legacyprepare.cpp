@@ -89,6 +89,11 @@ private Q_SLOTS:
     void escapesJsonLikePandas();
     void readsValuesAsPandasStrings();
     void turnsTheAnalysisIntoFindings();
+    void preparingWithEveryRecommendationWritesWhatQuietModeWrites_data();
+    void preparingWithEveryRecommendationWritesWhatQuietModeWrites();
+    void rejectedRecommendationLeavesTheDataAsItWas();
+    void effectsCountAndPreviewTheAffectedRows();
+    void racingRecommendsOnlyALeadingSpace();
 };
 
 void TestLegacyPrepare::reproducesRacingPreparedByteForByte()
@@ -534,6 +539,134 @@ void TestLegacyPrepare::turnsTheAnalysisIntoFindings()
             QStringLiteral("legacy_prompt_suffix"), QStringLiteral("legacy_prompt_prefix"),
             QStringLiteral("legacy_completion_prefix"), QStringLiteral("legacy_completion_suffix"),
             QStringLiteral("legacy_completion_space_start") }));
+}
+
+void TestLegacyPrepare::preparingWithEveryRecommendationWritesWhatQuietModeWrites_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addColumn<bool>("split");
+    QTest::newRow("remediations") << QStringLiteral("remediations.jsonl")
+                                  << QStringList { QStringLiteral("remediations_prepared.expected") }
+                                  << false;
+    QTest::newRow("classification") << QStringLiteral("classify.jsonl")
+                                    << QStringList { QStringLiteral("classify_prepared_train.expected"),
+                                           QStringLiteral("classify_prepared_valid.expected") }
+                                    << true;
+    QTest::newRow("csv") << QStringLiteral("table.csv")
+                         << QStringList { QStringLiteral("table_prepared.expected") } << false;
+    QTest::newRow("text") << QStringLiteral("lines.txt")
+                          << QStringList { QStringLiteral("lines_prepared.expected") } << false;
+}
+
+// The GUI path (analyze, prepare, write) must give the CLI's -q bytes.
+void TestLegacyPrepare::preparingWithEveryRecommendationWritesWhatQuietModeWrites()
+{
+    QFETCH(QString, input);
+    QFETCH(QStringList, expected);
+    QFETCH(bool, split);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = copyFixture(dir, input);
+    const LegacyPrepare prepare;
+    const LegacyPrepare::Analysis analysis = prepare.analyze(path);
+    QVERIFY(!analysis.aborted);
+    const LegacyPrepare::Preparation preparation = prepare.prepare(analysis, {});
+    QVERIFY(!preparation.failure);
+    QVERIFY(preparation.changed || split);
+    QCOMPARE(preparation.classification, split);
+    const QStringList names = LegacyPrepare::outputFileNames(path, split);
+    QVERIFY(LegacyPrepare::write(preparation.table, names, split).ok());
+    for (int i = 0; i < expected.size(); ++i)
+        QCOMPARE(readAll(names.at(i)),
+            readAll(tb::test::sourcePath(
+                QStringLiteral("tests/core/data/validators/prepare/") + expected.at(i))));
+}
+
+namespace {
+
+// The position in Analysis::recommendations() of the recommendation with `rule`.
+int recommendationWithRule(const LegacyPrepare::Analysis& analysis, const QString& rule)
+{
+    const std::vector<std::size_t> recommended = analysis.recommendations();
+    for (std::size_t i = 0; i < recommended.size(); ++i) {
+        if (analysis.remediations[recommended[i]].rule == rule)
+            return int(i);
+    }
+    return -1;
+}
+
+} // namespace
+
+void TestLegacyPrepare::rejectedRecommendationLeavesTheDataAsItWas()
+{
+    QTemporaryDir dir;
+    const QString path = copyFixture(dir, QStringLiteral("remediations.jsonl"));
+    const LegacyPrepare prepare;
+    const LegacyPrepare::Analysis analysis = prepare.analyze(path);
+    QCOMPARE(analysis.recommendations().size(), std::size_t(7));
+    const int lower = recommendationWithRule(analysis, QStringLiteral("legacy_lower_case"));
+    QVERIFY(lower >= 0);
+    std::vector<bool> accepted(analysis.recommendations().size(), true);
+    accepted[std::size_t(lower)] = false;
+    const LegacyPrepare::Preparation preparation = prepare.prepare(analysis, accepted);
+    QVERIFY(preparation.changed);
+    QCOMPARE(preparation.table.toJsonLines({ QStringLiteral("prompt"), QStringLiteral("completion") }),
+        QByteArray("{\"prompt\":\"GOOD MORNING ->\",\"completion\":\" bonjour\\n\"}\n"
+                   "{\"prompt\":\"THANK YOU ->\",\"completion\":\" merci\\n\"}\n"
+                   "{\"prompt\":\"DOG\\/WOLF ->\",\"completion\":\" chien \\\"loup\\\"\\n\"}\n"
+                   "{\"prompt\":\"Ünïcödé ->\",\"completion\":\" ça va\\n\"}\n"));
+    // Rejected, it still says what it would have done.
+    const LegacyPrepare::Effect& effect = preparation.effects.at(std::size_t(lower));
+    QVERIFY(!effect.accepted);
+    QCOMPARE(effect.rowsAffected, qsizetype(4));
+    QCOMPARE(effect.preview.front().promptBefore, QStringLiteral("Translate to French: GOOD MORNING"));
+    QCOMPARE(effect.preview.front().promptAfter, QStringLiteral("translate to french: good morning"));
+}
+
+void TestLegacyPrepare::effectsCountAndPreviewTheAffectedRows()
+{
+    QTemporaryDir dir;
+    const QString path = copyFixture(dir, QStringLiteral("remediations.jsonl"));
+    const LegacyPrepare prepare;
+    const LegacyPrepare::Analysis analysis = prepare.analyze(path);
+    const LegacyPrepare::Preparation preparation = prepare.prepare(analysis, {}, 2);
+    QCOMPARE(preparation.effects.size(), analysis.recommendations().size());
+
+    const LegacyPrepare::Effect& duplicates = preparation.effects.at(
+        std::size_t(recommendationWithRule(analysis, QStringLiteral("legacy_duplicated_rows"))));
+    QCOMPARE(duplicates.rows, qsizetype(5));
+    QCOMPARE(duplicates.rowsAffected, qsizetype(1));
+    QCOMPARE(duplicates.preview.size(), std::size_t(1));
+    QVERIFY(duplicates.preview.front().removed);
+    QCOMPARE(duplicates.preview.front().row, qint64(3)); // the fourth record; the empty one went first
+    QCOMPARE(duplicates.preview.front().promptBefore, QStringLiteral("Translate to French: THANK YOU"));
+
+    // Applied after the lowercase and suffix steps, on what they left.
+    const LegacyPrepare::Effect& prefix = preparation.effects.at(
+        std::size_t(recommendationWithRule(analysis, QStringLiteral("legacy_prompt_prefix"))));
+    QCOMPARE(prefix.rows, qsizetype(4)); // the duplicate is gone by then
+    QCOMPARE(prefix.rowsAffected, qsizetype(4));
+    QCOMPARE(prefix.preview.size(), std::size_t(2)); // previewRows
+    QCOMPARE(prefix.preview.at(1).row, qint64(1));
+    QCOMPARE(prefix.preview.at(1).promptBefore, QStringLiteral("translate to french: thank you ->"));
+    QCOMPARE(prefix.preview.at(1).promptAfter, QStringLiteral("thank you ->"));
+    QCOMPARE(prefix.preview.at(1).completionAfter, prefix.preview.at(1).completionBefore);
+}
+
+void TestLegacyPrepare::racingRecommendsOnlyALeadingSpace()
+{
+    TB_REQUIRE_SHARED(input, "book/racing.jsonl");
+    const LegacyPrepare prepare;
+    const LegacyPrepare::Analysis analysis = prepare.analyze(input);
+    QCOMPARE(analysis.recommendations().size(), std::size_t(1));
+    const LegacyPrepare::Remediation& only = analysis.remediations.at(analysis.recommendations().front());
+    QCOMPARE(only.rule, QStringLiteral("legacy_completion_space_start"));
+    const LegacyPrepare::Preparation rejected = prepare.prepare(analysis, { false });
+    QVERIFY(!rejected.changed); // nothing to write, like answering n
+    QCOMPARE(rejected.effects.front().rowsAffected, qsizetype(125));
+    QCOMPARE(rejected.effects.front().preview.front().completionAfter,
+        QStringLiteral(" A gravity-defying maneuver utilizing the pod's advanced repulsorlift technology."));
 }
 
 QTEST_GUILESS_MAIN(TestLegacyPrepare)
