@@ -4,8 +4,8 @@
 
 #include "core/pricetable.h"
 
-#include "gui/datasetstatspane.h"
 #include "gui/datasetfileactions.h"
+#include "gui/datasetstatspane.h"
 #include "gui/datasetview.h"
 #include "gui/userdialogs.h"
 
