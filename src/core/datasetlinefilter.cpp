@@ -25,9 +25,9 @@ constexpr std::size_t kBatchSize = 4096;
 bool containsFolded(QByteArrayView haystack, QByteArrayView needle)
 {
     const auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; };
-    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-               [&](char a, char b) { return fold(a) == fold(b); })
-        != haystack.end();
+    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), [&](char a, char b) {
+        return fold(a) == fold(b);
+    }) != haystack.end();
 }
 
 void addRoles(simdjson::dom::element messages, QStringList& roles)
@@ -135,7 +135,8 @@ void DatasetLineFilter::setRule(Inputs& inputs, const DatasetReport& report, con
             inputs.ruleLines.push_back(finding.line - 1);
     }
     std::sort(inputs.ruleLines.begin(), inputs.ruleLines.end());
-    inputs.ruleLines.erase(std::unique(inputs.ruleLines.begin(), inputs.ruleLines.end()), inputs.ruleLines.end());
+    inputs.ruleLines.erase(
+        std::unique(inputs.ruleLines.begin(), inputs.ruleLines.end()), inputs.ruleLines.end());
     const qint64 total = report.errors.value(rule) + report.warnings.value(rule) + report.infos.value(rule);
     inputs.ruleLinesComplete = kept >= total;
     inputs.format = report.format;

@@ -42,7 +42,10 @@ public:
         QString role; // lines with a message of this role; empty: any
         QByteArray text; // in the raw line, ASCII case-insensitive; empty: any
 
-        bool isEmpty() const { return status == Status::Any && rule.isEmpty() && role.isEmpty() && text.isEmpty(); }
+        bool isEmpty() const
+        {
+            return status == Status::Any && rule.isEmpty() && role.isEmpty() && text.isEmpty();
+        }
         // Only the text is asked for: JsonlSearch does that faster, also while indexing.
         bool isTextOnly() const { return status == Status::Any && rule.isEmpty() && role.isEmpty(); }
     };
@@ -80,10 +83,11 @@ public:
 
     // Runs on `pool` (global when null) over a completely built index; cancel with
     // QFuture::cancel(). Progress in [0, kProgressMaximum].
-    static QFuture<Batch> start(
-        std::shared_ptr<const JsonlIndex> index, Criteria criteria, Inputs inputs, QThreadPool* pool = nullptr);
+    static QFuture<Batch> start(std::shared_ptr<const JsonlIndex> index, Criteria criteria, Inputs inputs,
+        QThreadPool* pool = nullptr);
     // The same on the calling thread.
-    static void run(QPromise<Batch>& promise, const JsonlIndex& index, const Criteria& criteria, const Inputs& inputs);
+    static void run(
+        QPromise<Batch>& promise, const JsonlIndex& index, const Criteria& criteria, const Inputs& inputs);
 };
 
 } // namespace tb

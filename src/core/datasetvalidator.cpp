@@ -218,7 +218,8 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
     std::vector<DatasetFinding> fileFindings;
     std::vector<std::pair<quint64, qint64>> byHash; // (normalized hash, line)
     std::vector<qint64> tokens, assistant, messages;
-    auto lineTokens = std::make_shared<std::vector<quint32>>(std::size_t(report.lines), DatasetReport::kNotCounted);
+    auto lineTokens
+        = std::make_shared<std::vector<quint32>>(std::size_t(report.lines), DatasetReport::kNotCounted);
     auto lineFlags = std::make_shared<std::vector<quint8>>(std::size_t(report.lines), quint8(0));
     if (index.hasBom() && report.lines > 0)
         (*lineFlags)[0] |= DatasetReport::LineHasWarning;

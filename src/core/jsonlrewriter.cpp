@@ -17,7 +17,8 @@ Status JsonlRewriter::write(
     if (!index.isComplete())
         return Error::inFile(index.path(), QStringLiteral("the file is not completely indexed yet"));
     if (index.changedOnDisk())
-        return Error::inFile(index.path(), QStringLiteral("the file changed on disk since it was opened; reload it first"));
+        return Error::inFile(
+            index.path(), QStringLiteral("the file changed on disk since it was opened; reload it first"));
     if (!overlay.isEmpty() && overlay.lines().rbegin()->first >= index.lineCount())
         return Error::inFile(index.path(), QStringLiteral("an edited line is past the end of the file"));
 
@@ -51,7 +52,8 @@ Status JsonlRewriter::write(
     }
     ok = ok && copyUntil(total);
     if (!ok) {
-        const QString reason = file.error() != QFileDevice::NoError ? file.errorString() : QStringLiteral("canceled");
+        const QString reason
+            = file.error() != QFileDevice::NoError ? file.errorString() : QStringLiteral("canceled");
         file.cancelWriting();
         return Error::inFile(target, QStringLiteral("the file was not saved: %1").arg(reason));
     }
@@ -60,8 +62,8 @@ Status JsonlRewriter::write(
     return success();
 }
 
-QFuture<Status> JsonlRewriter::writeInBackground(
-    std::shared_ptr<const JsonlIndex> index, JsonlEditOverlay overlay, const QString& target, QThreadPool* pool)
+QFuture<Status> JsonlRewriter::writeInBackground(std::shared_ptr<const JsonlIndex> index,
+    JsonlEditOverlay overlay, const QString& target, QThreadPool* pool)
 {
     return QtConcurrent::run(pool ? pool : QThreadPool::globalInstance(),
         [index = std::move(index), overlay = std::move(overlay), target](QPromise<Status>& promise) {

@@ -36,13 +36,13 @@ public:
     // `overlay` applied to `target`, which may be the indexed file itself: it is replaced
     // only once everything is written (the old mapping stays valid). Edits of lines past
     // the end of the index are an error.
-    static Status write(
-        const JsonlIndex& index, const JsonlEditOverlay& overlay, const QString& target, const Progress& progress = {});
+    static Status write(const JsonlIndex& index, const JsonlEditOverlay& overlay, const QString& target,
+        const Progress& progress = {});
 
     // write() on `pool` (global when null), with progress in [0, kProgressMaximum]; cancel
     // with QFuture::cancel(). The task keeps the index alive and works on a copy of the overlay.
-    static QFuture<Status> writeInBackground(std::shared_ptr<const JsonlIndex> index, JsonlEditOverlay overlay,
-        const QString& target, QThreadPool* pool = nullptr);
+    static QFuture<Status> writeInBackground(std::shared_ptr<const JsonlIndex> index,
+        JsonlEditOverlay overlay, const QString& target, QThreadPool* pool = nullptr);
 };
 
 } // namespace tb

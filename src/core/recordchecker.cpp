@@ -58,8 +58,8 @@ RecordChecker::Outcome RecordChecker::check(const QString& text, const ExampleVa
     if (!encoding)
         return outcome;
     ExampleValidator validator(*encoding, maxTokensPerExample);
-    ExampleResult result
-        = validator.validate(std::string_view(outcome.record.constData(), std::size_t(outcome.record.size())), context);
+    ExampleResult result = validator.validate(
+        std::string_view(outcome.record.constData(), std::size_t(outcome.record.size())), context);
     outcome.findings = std::move(result.findings);
     if (result.counted)
         outcome.tokens = result.tokens;

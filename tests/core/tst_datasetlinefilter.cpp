@@ -25,14 +25,22 @@ namespace {
 const QByteArray kFixture
     = "{\"messages\":[{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"user\",\"content\":\"Hello\"},"
       "{\"role\":\"assistant\",\"content\":\"a\"}]}\n" // 0: clean
-      "{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\",\"content\":\"hello there\"}]}\n" // 1: no system
+      "{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\",\"content\":\"hello "
+      "there\"}]}\n" // 1: no system
       "{\"messages\":[{\"role\":\"user\",\"content\":\"unterminated}]}\n" // 2: invalid JSON
       "{\"messages\":[{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"user\",\"content\":\"q\"},"
       "{\"role\":\"assistant\"}]}\n" // 3: assistant without content
       "{\"messages\":[{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"user\",\"content\":\"Hello\"},"
       "{\"role\":\"assistant\",\"content\":\"a\"}]}\n" // 4: duplicate of 0
-      "{\"messages\":[{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"user\",\"content\":\"a longer question "
-      "with more words in it\"},{\"role\":\"tool\",\"content\":\"x\"},{\"role\":\"assistant\",\"content\":\"b\"}]}\n"; // 5: a tool message without a tool call
+      "{\"messages\":[{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"user\",\"content\":\"a longer "
+      "question "
+      "with more words in "
+      "it\"},{\"role\":\"tool\",\"content\":\"x\"},{\"role\":\"assistant\",\"content\":\"b\"}]}\n"; // 5: a
+                                                                                                    // tool
+                                                                                                    // message
+                                                                                                    // without
+                                                                                                    // a tool
+                                                                                                    // call
 
 } // namespace
 
@@ -98,26 +106,29 @@ private Q_SLOTS:
         QTest::addColumn<QString>("role");
         QTest::addColumn<QByteArray>("text");
         QTest::addColumn<Lines>("expected");
-        QTest::newRow("nothing asked: all") << int(Status::Any) << QString() << QString() << QByteArray()
-                                            << Lines { 0, 1, 2, 3, 4, 5 };
-        QTest::newRow("errors") << int(Status::Errors) << QString() << QString() << QByteArray() << Lines { 2, 3 };
-        QTest::newRow("warnings") << int(Status::Warnings) << QString() << QString() << QByteArray() << Lines { 1, 4, 5 };
+        QTest::newRow("nothing asked: all")
+            << int(Status::Any) << QString() << QString() << QByteArray() << Lines { 0, 1, 2, 3, 4, 5 };
+        QTest::newRow("errors") << int(Status::Errors) << QString() << QString() << QByteArray()
+                                << Lines { 2, 3 };
+        QTest::newRow("warnings") << int(Status::Warnings) << QString() << QString() << QByteArray()
+                                  << Lines { 1, 4, 5 };
         QTest::newRow("clean") << int(Status::Clean) << QString() << QString() << QByteArray() << Lines { 0 };
-        QTest::newRow("per-line rule") << int(Status::Any) << QStringLiteral("missing_system_message") << QString()
-                                       << QByteArray() << Lines { 1 };
-        QTest::newRow("file-wide rule") << int(Status::Any) << QStringLiteral("duplicate_example") << QString()
-                                        << QByteArray() << Lines { 4 };
+        QTest::newRow("per-line rule") << int(Status::Any) << QStringLiteral("missing_system_message")
+                                       << QString() << QByteArray() << Lines { 1 };
+        QTest::newRow("file-wide rule") << int(Status::Any) << QStringLiteral("duplicate_example")
+                                        << QString() << QByteArray() << Lines { 4 };
         QTest::newRow("absent rule") << int(Status::Any) << QStringLiteral("no_such_rule") << QString()
                                      << QByteArray() << Lines {};
-        QTest::newRow("role") << int(Status::Any) << QString() << QStringLiteral("tool") << QByteArray() << Lines { 5 };
-        QTest::newRow("role system") << int(Status::Any) << QString() << QStringLiteral("system") << QByteArray()
-                                     << Lines { 0, 3, 4, 5 };
-        QTest::newRow("text folds case") << int(Status::Any) << QString() << QString() << QByteArray("HELLO")
-                                         << Lines { 0, 1, 4 };
-        QTest::newRow("text and status") << int(Status::Clean) << QString() << QString() << QByteArray("hello")
-                                         << Lines { 0 };
-        QTest::newRow("role and status") << int(Status::Errors) << QString() << QStringLiteral("system")
-                                         << QByteArray() << Lines { 3 };
+        QTest::newRow("role") << int(Status::Any) << QString() << QStringLiteral("tool") << QByteArray()
+                              << Lines { 5 };
+        QTest::newRow("role system") << int(Status::Any) << QString() << QStringLiteral("system")
+                                     << QByteArray() << Lines { 0, 3, 4, 5 };
+        QTest::newRow("text folds case")
+            << int(Status::Any) << QString() << QString() << QByteArray("HELLO") << Lines { 0, 1, 4 };
+        QTest::newRow("text and status")
+            << int(Status::Clean) << QString() << QString() << QByteArray("hello") << Lines { 0 };
+        QTest::newRow("role and status")
+            << int(Status::Errors) << QString() << QStringLiteral("system") << QByteArray() << Lines { 3 };
     }
 
     void filtersLines()
@@ -175,7 +186,8 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("line");
         QTest::addColumn<QStringList>("roles");
-        QTest::newRow("chat") << QByteArray("{\"messages\":[{\"role\":\"user\"},{\"role\":\"assistant\"},{\"role\":\"user\"}]}")
+        QTest::newRow("chat") << QByteArray(
+            "{\"messages\":[{\"role\":\"user\"},{\"role\":\"assistant\"},{\"role\":\"user\"}]}")
                               << QStringList { QStringLiteral("user"), QStringLiteral("assistant") };
         QTest::newRow("dpo") << QByteArray("{\"input\":{\"messages\":[{\"role\":\"developer\"}]},"
                                            "\"preferred_output\":[{\"role\":\"assistant\"}]}")

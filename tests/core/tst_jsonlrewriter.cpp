@@ -60,27 +60,30 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("expected");
         QTest::newRow("no edits: identical") << QByteArray("{\"a\":1}\r\n{\"b\":2}\n\n{\"c\":3}") << Edits {}
                                              << QByteArray("{\"a\":1}\r\n{\"b\":2}\n\n{\"c\":3}");
-        QTest::newRow("lf") << QByteArray("{\"a\":1}\n{\"b\":2}\n{\"c\":3}\n") << Edits { { 1, "{\"b\":20}" } }
+        QTest::newRow("lf") << QByteArray("{\"a\":1}\n{\"b\":2}\n{\"c\":3}\n")
+                            << Edits { { 1, "{\"b\":20}" } }
                             << QByteArray("{\"a\":1}\n{\"b\":20}\n{\"c\":3}\n");
         QTest::newRow("crlf kept on edited and untouched lines")
             << QByteArray("{\"a\":1}\r\n{\"b\":2}\r\n{\"c\":3}\r\n") << Edits { { 0, "{}" }, { 2, "[1]" } }
             << QByteArray("{}\r\n{\"b\":2}\r\n[1]\r\n");
-        QTest::newRow("mixed line ends") << QByteArray("{\"a\":1}\r\n{\"b\":2}\n{\"c\":3}")
-                                         << Edits { { 1, "{\"x\":\"y\"}" } }
-                                         << QByteArray("{\"a\":1}\r\n{\"x\":\"y\"}\n{\"c\":3}");
-        QTest::newRow("last line without newline edited") << QByteArray("{\"a\":1}\n{\"b\":2}")
-                                                          << Edits { { 1, "{\"b\":3}" } }
-                                                          << QByteArray("{\"a\":1}\n{\"b\":3}");
-        QTest::newRow("bom kept before edited first line") << QByteArray("\xEF\xBB\xBF{\"a\":1}\n{\"b\":2}\n")
-                                                           << Edits { { 0, "{\"a\":2}" } }
-                                                           << QByteArray("\xEF\xBB\xBF{\"a\":2}\n{\"b\":2}\n");
-        QTest::newRow("empty line filled") << QByteArray("{\"a\":1}\n\n{\"c\":3}\n") << Edits { { 1, "{\"b\":2}" } }
-                                           << QByteArray("{\"a\":1}\n{\"b\":2}\n{\"c\":3}\n");
+        QTest::newRow("mixed line ends")
+            << QByteArray("{\"a\":1}\r\n{\"b\":2}\n{\"c\":3}") << Edits { { 1, "{\"x\":\"y\"}" } }
+            << QByteArray("{\"a\":1}\r\n{\"x\":\"y\"}\n{\"c\":3}");
+        QTest::newRow("last line without newline edited")
+            << QByteArray("{\"a\":1}\n{\"b\":2}") << Edits { { 1, "{\"b\":3}" } }
+            << QByteArray("{\"a\":1}\n{\"b\":3}");
+        QTest::newRow("bom kept before edited first line")
+            << QByteArray("\xEF\xBB\xBF{\"a\":1}\n{\"b\":2}\n") << Edits { { 0, "{\"a\":2}" } }
+            << QByteArray("\xEF\xBB\xBF{\"a\":2}\n{\"b\":2}\n");
+        QTest::newRow("empty line filled")
+            << QByteArray("{\"a\":1}\n\n{\"c\":3}\n") << Edits { { 1, "{\"b\":2}" } }
+            << QByteArray("{\"a\":1}\n{\"b\":2}\n{\"c\":3}\n");
         QTest::newRow("line emptied") << QByteArray("{\"a\":1}\r\n{\"b\":2}\r\n") << Edits { { 0, "" } }
                                       << QByteArray("\r\n{\"b\":2}\r\n");
-        QTest::newRow("utf-8 untouched") << QByteArray("{\"t\":\"caf\xC3\xA9 \xF0\x9F\x98\x80\"}\n{\"b\":2}\n")
-                                         << Edits { { 1, "{\"t\":\"\xE2\x82\xAC\"}" } }
-                                         << QByteArray("{\"t\":\"caf\xC3\xA9 \xF0\x9F\x98\x80\"}\n{\"t\":\"\xE2\x82\xAC\"}\n");
+        QTest::newRow("utf-8 untouched")
+            << QByteArray("{\"t\":\"caf\xC3\xA9 \xF0\x9F\x98\x80\"}\n{\"b\":2}\n")
+            << Edits { { 1, "{\"t\":\"\xE2\x82\xAC\"}" } }
+            << QByteArray("{\"t\":\"caf\xC3\xA9 \xF0\x9F\x98\x80\"}\n{\"t\":\"\xE2\x82\xAC\"}\n");
     }
 
     void substitutesEditedLinesAndKeepsTheRest()
@@ -111,7 +114,8 @@ private Q_SLOTS:
         overlay.setLine(edited, "{}");
         int calls = 0;
         const QString target = m_files.filePath(QStringLiteral("big.jsonl"));
-        QVERIFY(JsonlRewriter::write(*index, overlay, target, [&](qint64, qint64) { return ++calls > 0; }).ok());
+        QVERIFY(
+            JsonlRewriter::write(*index, overlay, target, [&](qint64, qint64) { return ++calls > 0; }).ok());
         QVERIFY(calls >= 3);
         QByteArray expected = original;
         expected.replace(edited * line.size(), line.size() - 2, "{}");
@@ -199,7 +203,8 @@ private Q_SLOTS:
         QTest::newRow("pretty lf") << QByteArray("{\n  \"a\": 1,\n  \"b\": [\n    2\n  ]\n}\n")
                                    << QByteArray("{  \"a\": 1,  \"b\": [    2  ]}");
         QTest::newRow("pretty crlf") << QByteArray("{\r\n\"a\":1\r\n}") << QByteArray("{\"a\":1}");
-        QTest::newRow("escaped newline kept") << QByteArray("{\"a\":\"x\\ny\"}") << QByteArray("{\"a\":\"x\\ny\"}");
+        QTest::newRow("escaped newline kept")
+            << QByteArray("{\"a\":\"x\\ny\"}") << QByteArray("{\"a\":\"x\\ny\"}");
     }
 
     void joinsFormattedJsonToOneLine()

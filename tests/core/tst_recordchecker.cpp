@@ -70,14 +70,18 @@ private Q_SLOTS:
                               "  {\"role\": \"user\", \"content\": \"q\"},\n"
                               "  {\"role\": \"assistant\", \"content\": \"a\"}\n ]\n}\n")
             << QStringList {} << false
-            << QByteArray("{ \"messages\": [  {\"role\": \"system\", \"content\": \"s\"},  {\"role\": \"user\", "
-                          "\"content\": \"q\"},  {\"role\": \"assistant\", \"content\": \"a\"} ]}");
-        QTest::newRow("missing content")
-            << QStringLiteral("{\"messages\":[{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"user\",\"content\":\"q\"},"
-                              "{\"role\":\"assistant\"}]}")
-            << QStringList { QStringLiteral("message_missing_key"), QStringLiteral("missing_content") } << true << QByteArray();
+            << QByteArray(
+                   "{ \"messages\": [  {\"role\": \"system\", \"content\": \"s\"},  {\"role\": \"user\", "
+                   "\"content\": \"q\"},  {\"role\": \"assistant\", \"content\": \"a\"} ]}");
+        QTest::newRow("missing content") << QStringLiteral(
+            "{\"messages\":[{\"role\":\"system\",\"content\":\"s\"},{\"role\":\"user\",\"content\":\"q\"},"
+            "{\"role\":\"assistant\"}]}")
+                                         << QStringList { QStringLiteral("message_missing_key"),
+                                                QStringLiteral("missing_content") }
+                                         << true << QByteArray();
         QTest::newRow("warning only")
-            << QStringLiteral("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\",\"content\":\"a\"}]}")
+            << QStringLiteral("{\"messages\":[{\"role\":\"user\",\"content\":\"q\"},{\"role\":\"assistant\","
+                              "\"content\":\"a\"}]}")
             << QStringList { QStringLiteral("missing_system_message") } << false << QByteArray();
     }
 
@@ -100,7 +104,8 @@ private Q_SLOTS:
 
     void checksOnlySyntaxWithoutTokenizer()
     {
-        const RecordChecker::Outcome outcome = RecordChecker::check(QStringLiteral("{\"messages\":[]}"), {}, nullptr, 0);
+        const RecordChecker::Outcome outcome
+            = RecordChecker::check(QStringLiteral("{\"messages\":[]}"), {}, nullptr, 0);
         QVERIFY(!outcome.syntaxError);
         QVERIFY(outcome.findings.empty());
         QCOMPARE(outcome.record, QByteArray("{\"messages\":[]}"));
