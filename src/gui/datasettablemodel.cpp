@@ -60,6 +60,7 @@ void DatasetTableModel::setIndex(std::shared_ptr<const JsonlIndex> index)
     m_sortPending = m_sortColumn != LineColumn || m_sortOrder != Qt::AscendingOrder;
     m_edits.clear();
     m_editStatus.clear();
+    m_editRules.clear();
     endResetModel();
     syncRowCount();
 }
@@ -293,9 +294,11 @@ QByteArrayView DatasetTableModel::lineBytes(qint64 line) const
     return m_index ? m_edits.lineView(*m_index, line) : QByteArrayView();
 }
 
-void DatasetTableModel::setLineEdit(qint64 line, const QByteArray& bytes, std::optional<RowStatus> status)
+void DatasetTableModel::setLineEdit(
+    qint64 line, const QByteArray& bytes, std::optional<RowStatus> status, const QStringList& rules)
 {
     m_edits.setLine(line, bytes);
+    m_editRules.insert(line, rules);
     if (status)
         m_editStatus.insert(line, *status);
     else
@@ -310,6 +313,7 @@ void DatasetTableModel::revertLineEdit(qint64 line)
 {
     m_edits.revertLine(line);
     m_editStatus.remove(line);
+    m_editRules.remove(line);
     m_cache.remove(line);
     m_pending.remove(line);
     emitRowChanged(line, LineColumn, StatusColumn);
@@ -325,6 +329,7 @@ void DatasetTableModel::clearEdits()
         lines.push_back(edit.first);
     m_edits.clear();
     m_editStatus.clear();
+    m_editRules.clear();
     for (const qint64 line : lines) {
         m_cache.remove(line);
         m_pending.remove(line);

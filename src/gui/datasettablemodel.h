@@ -14,6 +14,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QSet>
+#include <QStringList>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -115,12 +116,20 @@ public:
     int rowForLine(qint64 line) const;
 
     // Unsaved edits: the line shows `bytes` (one line of JSON) instead of the file's,
-    // with `status` in the Status column when given.
-    void setLineEdit(qint64 line, const QByteArray& bytes, std::optional<RowStatus> status = {});
+    // with `status` in the Status column when given; `rules` are its findings' rule ids.
+    void setLineEdit(qint64 line, const QByteArray& bytes, std::optional<RowStatus> status = {},
+        const QStringList& rules = {});
     void revertLineEdit(qint64 line);
     void clearEdits();
     const JsonlEditOverlay& edits() const { return m_edits; }
     bool isEdited(qint64 line) const { return m_edits.contains(line); }
+    // The status given with the line's edit, if any.
+    std::optional<RowStatus> editStatus(qint64 line) const
+    {
+        const auto it = m_editStatus.constFind(line);
+        return it == m_editStatus.cend() ? std::nullopt : std::optional<RowStatus>(*it);
+    }
+    QStringList editRules(qint64 line) const { return m_editRules.value(line); }
     // The content shown for `line`: its edit, or the file's bytes.
     QByteArrayView lineBytes(qint64 line) const;
 
@@ -184,6 +193,7 @@ private:
 
     JsonlEditOverlay m_edits;
     QHash<qint64, RowStatus> m_editStatus;
+    QHash<qint64, QStringList> m_editRules;
 };
 
 } // namespace tb

@@ -80,6 +80,7 @@ void MainWindow::createMenus()
 void MainWindow::createDatasetsPage()
 {
     m_datasets = new DatasetView;
+    m_datasets->setDialogs(m_services.dialogs);
     m_datasets->setFileChooser([this](QWidget* parent) {
         return m_services.dialogs->openFile(parent, tr("Open Dataset"),
                                             tr("JSON Lines (*.jsonl *.ndjson);;All files (*)"));
@@ -178,7 +179,7 @@ void MainWindow::reloadTemplates()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!m_workbench->maybeSave()) {
+    if (!m_workbench->maybeSave() || !m_datasets->maybeSave([this] { close(); })) {
         event->ignore();
         return;
     }
