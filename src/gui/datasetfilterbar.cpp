@@ -51,11 +51,20 @@ void DatasetFilterBar::clear()
     const QSignalBlocker blockRole(m_role);
     m_report = {};
     m_hasReport = false;
-    m_status->setCurrentIndex(0);
-    m_status->setEnabled(false);
     m_rule->clear();
     m_rule->addItem(tr("Any rule"), QString());
+    resetCriteria();
+    m_status->setEnabled(false);
     m_rule->setEnabled(false);
+}
+
+void DatasetFilterBar::resetCriteria()
+{
+    const QSignalBlocker blockStatus(m_status);
+    const QSignalBlocker blockRule(m_rule);
+    const QSignalBlocker blockRole(m_role);
+    m_status->setCurrentIndex(0);
+    m_rule->setCurrentIndex(0);
     m_role->setCurrentIndex(0);
     m_role->setEditText(QString());
 }

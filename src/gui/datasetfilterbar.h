@@ -26,6 +26,8 @@ public:
     // Another file: no report yet, every filter back to "any".
     void clear();
     bool hasReport() const { return m_hasReport; }
+    // Every filter back to "any", the report kept; no criteriaChanged().
+    void resetCriteria();
 
     DatasetLineFilter::Status status() const;
     QString rule() const;

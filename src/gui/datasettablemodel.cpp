@@ -58,6 +58,7 @@ void DatasetTableModel::setIndex(std::shared_ptr<const JsonlIndex> index)
     ++m_sortGeneration;
     // The sort asked for stays and is applied again once the new file allows it.
     m_sortPending = m_sortColumn != LineColumn || m_sortOrder != Qt::AscendingOrder;
+    m_sortStarted = false;
     m_edits.clear();
     m_editStatus.clear();
     m_editRules.clear();
@@ -70,17 +71,15 @@ void DatasetTableModel::syncRowCount()
     if (!m_index)
         return;
     const int available = int(std::min<qint64>(m_index->availableLines(), INT_MAX));
-    if (available <= m_rows)
-        return;
-    if (m_filtered) {
+    if (available > m_rows && m_filtered) {
         m_rows = available; // shown once the filter is cleared
-        return;
+    } else if (available > m_rows) {
+        beginInsertRows({}, m_rows, available - 1);
+        m_rows = available;
+        endInsertRows();
     }
-    beginInsertRows({}, m_rows, available - 1);
-    m_rows = available;
-    endInsertRows();
-    if (m_sortPending && m_index->isComplete())
-        startSort();
+    if (m_sortPending && !m_sortStarted && m_index->isComplete())
+        startSort(); // a sort asked for while the file was being indexed
 }
 
 void DatasetTableModel::setTokenCounter(TokenCounter counter)
@@ -186,7 +185,7 @@ void DatasetTableModel::setLineTokens(std::shared_ptr<const std::vector<quint32>
     m_lineTokens = std::move(tokens);
     if (rowCount() > 0)
         Q_EMIT dataChanged(index(0, TokensColumn), index(rowCount() - 1, TokensColumn));
-    if (m_sortPending)
+    if (m_sortPending && !m_sortStarted)
         startSort();
 }
 
@@ -197,6 +196,7 @@ void DatasetTableModel::sort(int column, Qt::SortOrder order)
     m_sortColumn = column;
     m_sortOrder = order;
     m_sortPending = true;
+    m_sortStarted = false;
     startSort();
 }
 
@@ -205,6 +205,7 @@ void DatasetTableModel::startSort()
     const quint64 generation = ++m_sortGeneration;
     if (!m_index || !m_index->isComplete() || (m_sortColumn == TokensColumn && !m_lineTokens))
         return; // again from syncRowCount() or setLineTokens()
+    m_sortStarted = true;
     auto* watcher = new QFutureWatcher<Ordering>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
@@ -285,6 +286,7 @@ void DatasetTableModel::applyOrdering(Ordering ordering)
     }
     changePersistentIndexList(before, after);
     m_sortPending = false;
+    m_sortStarted = false;
     Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
     Q_EMIT sortFinished();
 }

@@ -189,6 +189,7 @@ private:
     int m_sortColumn = LineColumn;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     bool m_sortPending = false; // requested, computing or waiting for tokens
+    bool m_sortStarted = false; // the computation for the pending request runs
     quint64 m_sortGeneration = 0;
 
     JsonlEditOverlay m_edits;

@@ -401,6 +401,7 @@ bool DatasetView::jumpToLine(qint64 line)
     if (row < 0 && m_model->isFiltered()) {
         m_search.cancel();
         m_filterEdit->clear();
+        m_filterBar->resetCriteria();
         m_model->clearLineFilter();
         row = m_model->rowForLine(line - 1);
     }

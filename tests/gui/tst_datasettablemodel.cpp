@@ -333,6 +333,24 @@ private Q_SLOTS:
         QVERIFY(!cell(int(lines.indexOf(1)), DatasetTableModel::TokensColumn).isValid());
     }
 
+    void sortsOnceTheIndexIsComplete()
+    {
+        auto index = openIndex(manyLines(4));
+        m_model->setIndex(index);
+        QSignalSpy sorted(m_model, &DatasetTableModel::sortFinished);
+        m_model->sort(DatasetTableModel::LineColumn, Qt::DescendingOrder);
+        QVERIFY(m_model->isSorting());
+        index->build();
+        m_model->syncRowCount();
+        QTRY_COMPARE(sorted.size(), 1);
+        QCOMPARE(m_model->lineForRow(0), qint64(3));
+        QVERIFY(!m_model->isSorting());
+        // A reload keeps the order asked for.
+        m_model->setIndex(builtIndex(manyLines(2)));
+        QTRY_COMPARE(sorted.size(), 2);
+        QCOMPARE(m_model->lineForRow(0), qint64(1));
+    }
+
     void keepsSelectionAndFilterWhenSorting()
     {
         m_model->setIndex(builtIndex(manyLines(6)));
