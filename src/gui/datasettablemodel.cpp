@@ -267,11 +267,12 @@ void DatasetTableModel::applyOrdering(Ordering ordering)
         lines.push_back(lineForRow(index.row()));
     m_order = std::move(ordering.order);
     m_rank = std::move(ordering.rank);
-    if (m_filtered) {
+    if (m_filtered && ordering.filteredSeen >= m_filteredLines.size()) {
+        m_filteredLines = std::move(ordering.filtered);
+    } else if (m_filtered) {
         // Lines appended since the sort started are merged in.
         std::vector<qint64> extra(
-            m_filteredLines.begin() + qsizetype(std::min(ordering.filteredSeen, m_filteredLines.size())),
-            m_filteredLines.end());
+            m_filteredLines.begin() + qsizetype(ordering.filteredSeen), m_filteredLines.end());
         const auto byKey = [this](qint64 a, qint64 b) { return displayKey(a) < displayKey(b); };
         std::sort(extra.begin(), extra.end(), byKey);
         m_filteredLines.clear();
