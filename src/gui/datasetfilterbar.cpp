@@ -30,7 +30,7 @@ DatasetFilterBar::DatasetFilterBar(QWidget* parent)
         m_role->addItem(QLatin1String(role));
     m_role->lineEdit()->setPlaceholderText(tr("Any role"));
     m_role->setToolTip(tr("Show only lines with a message of this role"));
-    m_role->setMinimumContentsLength(9);
+    m_role->setMinimumContentsLength(12);
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
@@ -42,6 +42,12 @@ DatasetFilterBar::DatasetFilterBar(QWidget* parent)
     connect(m_rule, &QComboBox::activated, this, &DatasetFilterBar::criteriaChanged);
     connect(m_role, &QComboBox::activated, this, &DatasetFilterBar::criteriaChanged);
     connect(m_role->lineEdit(), &QLineEdit::returnPressed, this, &DatasetFilterBar::criteriaChanged);
+    m_role->lineEdit()->setClearButtonEnabled(true);
+    // The clear button reports an edit to "": any role again (typing waits for Return).
+    connect(m_role->lineEdit(), &QLineEdit::textEdited, this, [this](const QString& text) {
+        if (text.isEmpty())
+            Q_EMIT criteriaChanged();
+    });
 }
 
 void DatasetFilterBar::clear()

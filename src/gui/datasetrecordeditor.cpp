@@ -22,7 +22,7 @@ namespace tb {
 namespace {
 
 // The editor shows records up to this size; longer lines are not editable here.
-constexpr qsizetype kMaxEditableBytes = 8 * 1024 * 1024;
+constexpr qsizetype kMaxEditableBytes = 1024 * 1024;
 
 } // namespace
 
@@ -96,6 +96,7 @@ void DatasetRecordEditor::createWidgets()
     addAction(m_applyAction);
     connect(m_editAction, &QAction::triggered, this, [this] {
         Q_EMIT editRequested();
+        ensureLoaded();
         m_text->setFocus(Qt::ShortcutFocusReason);
     });
     connect(m_applyAction, &QAction::triggered, this, &DatasetRecordEditor::apply);
@@ -128,7 +129,7 @@ UserDialogs& DatasetRecordEditor::dialogs()
 
 bool DatasetRecordEditor::hasUnappliedText() const
 {
-    return m_line >= 0 && m_text->toPlainText() != m_loadedText;
+    return m_line >= 0 && !m_stale && m_text->toPlainText() != m_loadedText;
 }
 
 bool DatasetRecordEditor::isModified() const
@@ -141,28 +142,45 @@ void DatasetRecordEditor::showLine(qint64 line)
     if (hasUnappliedText() && line != m_line)
         return;
     const std::shared_ptr<const JsonlIndex> index = m_model->jsonlIndex();
-    if (!index || line < 0 || line >= index->availableLines()) {
-        m_line = -1;
+    m_line = index && line >= 0 && line < index->availableLines() ? line : -1;
+    // The text is loaded when the editor is seen: following the selection costs nothing.
+    m_stale = true;
+    if (isVisible() || m_line < 0)
+        ensureLoaded();
+}
+
+void DatasetRecordEditor::ensureLoaded()
+{
+    if (!m_stale)
+        return;
+    m_stale = false;
+    if (m_line < 0) {
         m_loadedText.clear();
         m_text->clear();
         m_text->setReadOnly(true);
         m_title->setText(tr("No line selected"));
     } else {
-        m_line = line;
-        const QByteArrayView bytes = m_model->lineBytes(line);
+        const QByteArrayView bytes = m_model->lineBytes(m_line);
         const bool tooLong = bytes.size() > kMaxEditableBytes;
         m_loadedText = tooLong ? QString() : QString::fromUtf8(bytes);
         m_text->setReadOnly(tooLong);
         m_text->setPlainText(m_loadedText);
-        m_title->setText(tooLong
-                ? tr("Line %1 is too long to edit here.").arg(line + 1)
-                : tr("Line %1%2").arg(line + 1).arg(m_model->isEdited(line) ? tr(" (edited)") : QString()));
+        m_title->setText(tooLong ? tr("Line %1 is too long to edit here.").arg(m_line + 1)
+                                 : tr("Line %1%2")
+                                       .arg(m_line + 1)
+                                       .arg(m_model->isEdited(m_line) ? tr(" (edited)") : QString()));
     }
     m_confirmText.clear();
     m_check = {};
     m_findings->hide();
     m_text->setExtraSelections({});
     onTextChanged();
+}
+
+void DatasetRecordEditor::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    ensureLoaded();
 }
 
 void DatasetRecordEditor::onTextChanged()

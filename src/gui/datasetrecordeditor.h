@@ -41,8 +41,9 @@ public:
     void setEncoding(const TiktokenEncoding* encoding) { m_encoding = encoding; }
     void setFileFormat(DatasetFormat format, int maxTokensPerExample);
 
-    // Loads 0-based `line` as it is shown now (its edit or the file's bytes); ignored while
-    // the text holds changes not applied yet to another line. -1 clears the editor.
+    // Loads 0-based `line` as it is shown now (its edit or the file's bytes) once the
+    // editor is visible or Edit is triggered; ignored while the text holds changes not
+    // applied yet to another line. -1 clears the editor.
     void showLine(qint64 line);
     qint64 line() const { return m_line; }
     QPlainTextEdit* textEdit() const { return m_text; }
@@ -91,8 +92,12 @@ Q_SIGNALS:
     void saved(const QString& path);
     void saveFailed(const QString& message);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     void createWidgets();
+    void ensureLoaded();
     void showCheck();
     void onTextChanged();
     void onEditsChanged();
@@ -119,6 +124,7 @@ private:
     QAction* m_saveAsAction = nullptr;
 
     qint64 m_line = -1;
+    bool m_stale = false; // m_line's text is not loaded yet
     QString m_loadedText; // the line's text when loaded: typed changes differ from it
     QString m_confirmText; // text whose findings were shown: a second Apply accepts it
     RecordChecker::Outcome m_check;

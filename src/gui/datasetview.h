@@ -4,7 +4,8 @@
 
 // The "Datasets" page: a JSONL file as a lazy table that fills while the file is
 // indexed, a detail pane (conversation + raw JSON with the error marked), jump to
-// line and a full-file text filter running in the background.
+// line, full-file text/status/rule/role filters running in the background, sort by tokens,
+// and editing single records (undoable, saved atomically).
 
 #include "core/datasetreport.h"
 #include "core/jsonlsearch.h"

@@ -298,6 +298,8 @@ private Q_SLOTS:
         QVERIFY(view.jumpToLine(3));
         tb::DatasetRecordEditor* editor = view.recordEditor();
         QCOMPARE(editor->line(), 2);
+        editor->editAction()->trigger(); // loads the line's text
+        QVERIFY(editor->textEdit()->toPlainText().startsWith(QStringLiteral("{\"messages\"")));
 
         editor->textEdit()->setPlainText(
             QStringLiteral("{\n  \"messages\": [\n    {\"role\": \"user\" \"content\": 1}\n]}"));
