@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/datasetview.h"
 
+#include "gui/datasetstatspane.h"
+
 #include "core/datasetvalidator.h"
 
 #include "core/chattokencounter.h"
 #include "core/jsonlindex.h"
 #include "core/tiktokenencoding.h"
+#include "gui/datasetfileactions.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -126,6 +129,7 @@ void DatasetView::createActions()
         m_filterEdit->selectAll();
     });
     connect(m_stopAction, &QAction::triggered, this, &DatasetView::cancelBackgroundWork);
+    m_fileActions = new DatasetFileActions(this);
 }
 
 void DatasetView::createWidgets()
@@ -133,6 +137,8 @@ void DatasetView::createWidgets()
     m_toolBar = new QToolBar(this);
     m_toolBar->addAction(m_openAction);
     m_toolBar->addAction(m_reloadAction);
+    m_toolBar->addAction(m_fileActions->prepareAction());
+    m_toolBar->addAction(m_fileActions->mergeAction());
     m_toolBar->addSeparator();
     m_lineEdit = new QLineEdit(this);
     m_lineEdit->setPlaceholderText(tr("Line"));
@@ -206,6 +212,9 @@ void DatasetView::createWidgets()
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_conversation, tr("Conversation"));
     m_tabs->addTab(rawPage, tr("Raw JSON"));
+    m_stats = new DatasetStatsPane(this);
+    m_tabs->addTab(m_stats, tr("Stats"));
+    connect(m_stats, &DatasetStatsPane::lineActivated, this, [this](qint64 line) { jumpToLine(line); });
     m_editor = new DatasetRecordEditor(m_model, this);
     m_tabs->addTab(m_editor, tr("Edit"));
     for (QAction* action : m_editor->actions())
@@ -285,6 +294,7 @@ bool DatasetView::openFile(const QString& path)
     m_searchProgress->hide();
     m_index = opened.value();
     m_validationSummary.clear();
+    m_stats->clear(tr("Checking the file…"));
     m_filterBar->clear();
     m_model->setIndex(m_index);
     m_editor->reset();
@@ -370,11 +380,13 @@ void DatasetView::onValidationFinished()
 {
     if (m_validation.isCanceled() || m_validation.future().resultCount() == 0) {
         m_validationSummary.clear();
+        m_stats->clear(tr("Checking the file was stopped; reload (F5) to see its statistics."));
         updateStatus();
         return;
     }
     const DatasetReport report = m_validation.result();
     m_model->setFindings(report.findings);
+    m_stats->setReport(report);
     m_model->setLineTokens(report.lineTokens);
     m_filterBar->setReport(report);
     m_editor->setFileFormat(report.format, report.maxTokensPerExample);
@@ -578,6 +590,11 @@ void DatasetView::onFileChanged()
            "out of date."));
     m_banner->show();
     Q_EMIT fileChangedOnDisk();
+}
+
+void DatasetView::setPriceTable(PriceTable* table)
+{
+    m_stats->setPriceTable(table);
 }
 
 void DatasetView::setTokenCounter(DatasetTableModel::TokenCounter counter)
