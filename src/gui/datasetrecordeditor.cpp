@@ -93,6 +93,11 @@ void DatasetRecordEditor::createWidgets()
         tr("Save Dataset &As…"), QKeySequence::SaveAs, tr("Write the file with its edits to a new file"));
     m_saveAction->setEnabled(false);
     m_saveAsAction->setEnabled(false);
+    // Short toolbar labels; the menu shows the full text ("Undo Edit Line 12").
+    m_editAction->setIconText(tr("Edit"));
+    m_undoAction->setIconText(tr("Undo"));
+    m_redoAction->setIconText(tr("Redo"));
+    m_saveAction->setIconText(tr("Save"));
     addAction(m_applyAction);
     connect(m_editAction, &QAction::triggered, this, [this] {
         Q_EMIT editRequested();
