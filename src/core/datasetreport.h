@@ -13,6 +13,7 @@
 #include <QJsonObject>
 #include <QMap>
 #include <QString>
+#include <memory>
 #include <vector>
 
 namespace tb {
@@ -76,6 +77,15 @@ struct DatasetReport
     CountDistribution messagesPerExample;
     CountDistribution tokensPerExample;
     CountDistribution assistantTokensPerExample;
+
+    // Per line of the file (0-based), for sorting and filtering every line in the viewer;
+    // shared so that copies of the report stay cheap. lineTokens: the example's token
+    // count, kNotCounted when the line is not an example of its format; lineFlags: LineFlag
+    // bits, from every finding (not only the kept ones). Null when validation stopped early.
+    static constexpr quint32 kNotCounted = 0xFFFFFFFFu;
+    enum LineFlag : quint8 { LineHasError = 1, LineHasWarning = 2 };
+    std::shared_ptr<const std::vector<quint32>> lineTokens;
+    std::shared_ptr<const std::vector<quint8>> lineFlags;
 
     qint64 tooLong = 0; // examples over maxTokensPerExample
     int epochs = 0; // the cookbook's default n_epochs

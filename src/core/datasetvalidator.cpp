@@ -31,6 +31,7 @@ struct LineStats
     bool valid = false;
     bool missingSystem = false;
     bool missingUser = false;
+    quint8 flags = 0; // DatasetReport::LineFlag
 };
 
 struct Chunk
@@ -47,6 +48,19 @@ struct Chunk
 quint32 clamp32(qint64 v)
 {
     return quint32(std::min<qint64>(v, 0xFFFFFFFFLL));
+}
+
+quint8 flagOf(DatasetFinding::Severity severity)
+{
+    switch (severity) {
+    case DatasetFinding::Severity::Error:
+        return DatasetReport::LineHasError;
+    case DatasetFinding::Severity::Warning:
+        return DatasetReport::LineHasWarning;
+    case DatasetFinding::Severity::Info:
+        break;
+    }
+    return 0;
 }
 
 } // namespace
@@ -164,8 +178,10 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
                 stats.valid = result.valid;
                 stats.missingSystem = result.missingSystem;
                 stats.missingUser = result.missingUser;
-                for (DatasetFinding& f : result.findings)
+                for (DatasetFinding& f : result.findings) {
+                    stats.flags |= flagOf(f.severity);
                     chunk.findings.push_back(std::move(f));
+                }
                 if (result.counted && !result.empty) {
                     for (std::size_t r = 0; r < kTokenRoleCount; ++r)
                         chunk.roleTokens[r] += result.roleTokens[r];
@@ -210,6 +226,11 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
     std::vector<DatasetFinding> fileFindings;
     std::vector<std::pair<quint64, qint64>> byHash; // (normalized hash, line)
     std::vector<qint64> tokens, assistant, messages;
+    auto lineTokens
+        = std::make_shared<std::vector<quint32>>(std::size_t(report.lines), DatasetReport::kNotCounted);
+    auto lineFlags = std::make_shared<std::vector<quint8>>(std::size_t(report.lines), quint8(0));
+    if (index.hasBom() && report.lines > 0)
+        (*lineFlags)[0] |= DatasetReport::LineHasWarning;
     report.histogram.assign(DatasetReport::histogramUpperBounds().size() + 1, 0);
     for (const Chunk& chunk : chunks) {
         for (std::size_t r = 0; r < kTokenRoleCount; ++r)
@@ -218,6 +239,10 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
             report.longExamples.end(), chunk.longExamples.begin(), chunk.longExamples.end());
         for (std::size_t i = 0; i < chunk.lines.size(); ++i) {
             const LineStats& s = chunk.lines[i];
+            const auto line = std::size_t(chunk.first) + i;
+            (*lineFlags)[line] = s.flags;
+            if (s.counted)
+                (*lineTokens)[line] = std::min(s.tokens, DatasetReport::kNotCounted - 1);
             if (s.empty)
                 continue;
             ++report.examples;
@@ -274,6 +299,12 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
     }
     std::sort(fileFindings.begin(), fileFindings.end(),
         [](const DatasetFinding& a, const DatasetFinding& b) { return a.line < b.line; });
+    for (const DatasetFinding& f : fileFindings) {
+        if (f.line > 0 && f.line <= report.lines)
+            (*lineFlags)[std::size_t(f.line - 1)] |= flagOf(f.severity);
+    }
+    report.lineTokens = std::move(lineTokens);
+    report.lineFlags = std::move(lineFlags);
     // Interleave the per-line findings (already in line order) with the file-wide ones.
     auto extra = fileFindings.begin();
     for (Chunk& chunk : chunks) {

@@ -300,6 +300,12 @@ QByteArrayView JsonlIndex::lineView(qint64 line) const
     return QByteArrayView(bytes.data(), qsizetype(bytes.size()));
 }
 
+QByteArrayView JsonlIndex::fileBytes(qint64 from, qint64 to) const
+{
+    Q_ASSERT(0 <= from && from <= to && to <= m_size);
+    return QByteArrayView(reinterpret_cast<const char*>(m_data) + from, qsizetype(to - from));
+}
+
 qint64 JsonlIndex::lineAt(qint64 offset) const
 {
     const qint64 lines = availableLines();

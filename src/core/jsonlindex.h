@@ -81,6 +81,9 @@ public:
     // and without a leading BOM on line 0. A view into the mapping.
     std::string_view lineBytes(qint64 line) const;
     QByteArrayView lineView(qint64 line) const;
+    // Raw bytes [from, to) of the mapped file (BOM and line ends included), for writers
+    // that copy untouched stretches as they are. 0 <= from <= to <= fileSize().
+    QByteArrayView fileBytes(qint64 from, qint64 to) const;
     // Byte offset of the first content byte of `line` (after the BOM for line 0), and
     // one past its last content byte.
     qint64 lineOffset(qint64 line) const;

@@ -3,6 +3,7 @@
 #include "gui/datasettablemodel.h"
 
 #include "core/datasetfinding.h"
+#include "core/datasetreport.h"
 #include "core/jsonlindex.h"
 
 #include <QBrush>
@@ -16,6 +17,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 #include <climits>
+#include <numeric>
 
 namespace tb {
 
@@ -50,6 +52,16 @@ void DatasetTableModel::setIndex(std::shared_ptr<const JsonlIndex> index)
     m_filteredLines.clear();
     m_cache.clear();
     m_pending.clear();
+    m_lineTokens.reset();
+    m_order.reset();
+    m_rank.reset();
+    ++m_sortGeneration;
+    // The sort asked for stays and is applied again once the new file allows it.
+    m_sortPending = m_sortColumn != LineColumn || m_sortOrder != Qt::AscendingOrder;
+    m_sortStarted = false;
+    m_edits.clear();
+    m_editStatus.clear();
+    m_editRules.clear();
     endResetModel();
     syncRowCount();
 }
@@ -59,15 +71,15 @@ void DatasetTableModel::syncRowCount()
     if (!m_index)
         return;
     const int available = int(std::min<qint64>(m_index->availableLines(), INT_MAX));
-    if (available <= m_rows)
-        return;
-    if (m_filtered) {
+    if (available > m_rows && m_filtered) {
         m_rows = available; // shown once the filter is cleared
-        return;
+    } else if (available > m_rows) {
+        beginInsertRows({}, m_rows, available - 1);
+        m_rows = available;
+        endInsertRows();
     }
-    beginInsertRows({}, m_rows, available - 1);
-    m_rows = available;
-    endInsertRows();
+    if (m_sortPending && !m_sortStarted && m_index->isComplete())
+        startSort(); // a sort asked for while the file was being indexed
 }
 
 void DatasetTableModel::setTokenCounter(TokenCounter counter)
@@ -147,15 +159,186 @@ qint64 DatasetTableModel::lineForRow(int row) const
 {
     if (row < 0 || row >= rowCount())
         return -1;
-    return m_filtered ? m_filteredLines[std::size_t(row)] : qint64(row);
+    if (m_filtered)
+        return m_filteredLines[std::size_t(row)];
+    return m_order && std::size_t(row) < m_order->size() ? qint64((*m_order)[std::size_t(row)]) : qint64(row);
+}
+
+qint64 DatasetTableModel::displayKey(qint64 line) const
+{
+    return m_rank && line >= 0 && std::size_t(line) < m_rank->size() ? qint64((*m_rank)[std::size_t(line)])
+                                                                     : line;
 }
 
 int DatasetTableModel::rowForLine(qint64 line) const
 {
     if (!m_filtered)
-        return line >= 0 && line < m_rows ? int(line) : -1;
-    const auto it = std::lower_bound(m_filteredLines.begin(), m_filteredLines.end(), line);
+        return line >= 0 && line < m_rows ? int(displayKey(line)) : -1;
+    const qint64 key = displayKey(line);
+    const auto it = std::lower_bound(m_filteredLines.begin(), m_filteredLines.end(), key,
+        [this](qint64 a, qint64 k) { return displayKey(a) < k; });
     return it != m_filteredLines.end() && *it == line ? int(it - m_filteredLines.begin()) : -1;
+}
+
+void DatasetTableModel::setLineTokens(std::shared_ptr<const std::vector<quint32>> tokens)
+{
+    m_lineTokens = std::move(tokens);
+    if (rowCount() > 0)
+        Q_EMIT dataChanged(index(0, TokensColumn), index(rowCount() - 1, TokensColumn));
+    if (m_sortPending && !m_sortStarted)
+        startSort();
+}
+
+void DatasetTableModel::sort(int column, Qt::SortOrder order)
+{
+    if (column != LineColumn && column != TokensColumn)
+        return;
+    m_sortColumn = column;
+    m_sortOrder = order;
+    m_sortPending = true;
+    m_sortStarted = false;
+    startSort();
+}
+
+void DatasetTableModel::startSort()
+{
+    const quint64 generation = ++m_sortGeneration;
+    if (!m_index || !m_index->isComplete() || (m_sortColumn == TokensColumn && !m_lineTokens))
+        return; // again from syncRowCount() or setLineTokens()
+    m_sortStarted = true;
+    auto* watcher = new QFutureWatcher<Ordering>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation == m_sortGeneration)
+            applyOrdering(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run(computeOrdering, m_lineTokens, m_index->lineCount(), m_sortColumn,
+        m_sortOrder, m_filtered ? m_filteredLines : std::vector<qint64>()));
+}
+
+DatasetTableModel::Ordering DatasetTableModel::computeOrdering(
+    std::shared_ptr<const std::vector<quint32>> tokens, qint64 lines, int column, Qt::SortOrder order,
+    std::vector<qint64> filtered)
+{
+    Ordering result;
+    result.filteredSeen = filtered.size();
+    const auto count = std::size_t(std::min<qint64>(lines, INT_MAX));
+    if (column == LineColumn && order == Qt::AscendingOrder) {
+        std::sort(filtered.begin(), filtered.end());
+        result.filtered = std::move(filtered);
+        return result;
+    }
+    std::vector<qint32> rows(count);
+    std::iota(rows.begin(), rows.end(), 0);
+    if (column == TokensColumn) {
+        // Lines without a count (invalid, blank) sort as -1; stable: ties stay in file order.
+        const auto key = [&tokens](qint32 line) -> qint64 {
+            const quint32 t = std::size_t(line) < tokens->size() ? (*tokens)[std::size_t(line)]
+                                                                 : DatasetReport::kNotCounted;
+            return t == DatasetReport::kNotCounted ? -1 : qint64(t);
+        };
+        if (order == Qt::AscendingOrder)
+            std::stable_sort(rows.begin(), rows.end(), [&](qint32 a, qint32 b) { return key(a) < key(b); });
+        else
+            std::stable_sort(rows.begin(), rows.end(), [&](qint32 a, qint32 b) { return key(a) > key(b); });
+    } else {
+        std::reverse(rows.begin(), rows.end());
+    }
+    auto rank = std::make_shared<std::vector<qint32>>(count);
+    for (std::size_t i = 0; i < count; ++i)
+        (*rank)[std::size_t(rows[i])] = qint32(i);
+    const auto rankOf = [&rank](qint64 line) {
+        return std::size_t(line) < rank->size() ? (*rank)[std::size_t(line)] : INT_MAX;
+    };
+    std::sort(filtered.begin(), filtered.end(), [&](qint64 a, qint64 b) { return rankOf(a) < rankOf(b); });
+    result.order = std::make_shared<const std::vector<qint32>>(std::move(rows));
+    result.rank = std::move(rank);
+    result.filtered = std::move(filtered);
+    return result;
+}
+
+void DatasetTableModel::applyOrdering(Ordering ordering)
+{
+    Q_EMIT layoutAboutToBeChanged({}, QAbstractItemModel::VerticalSortHint);
+    const QModelIndexList before = persistentIndexList();
+    std::vector<qint64> lines;
+    lines.reserve(std::size_t(before.size()));
+    for (const QModelIndex& index : before)
+        lines.push_back(lineForRow(index.row()));
+    m_order = std::move(ordering.order);
+    m_rank = std::move(ordering.rank);
+    if (m_filtered && ordering.filteredSeen >= m_filteredLines.size()) {
+        m_filteredLines = std::move(ordering.filtered);
+    } else if (m_filtered) {
+        // Lines appended since the sort started are merged in.
+        std::vector<qint64> extra(
+            m_filteredLines.begin() + qsizetype(ordering.filteredSeen), m_filteredLines.end());
+        const auto byKey = [this](qint64 a, qint64 b) { return displayKey(a) < displayKey(b); };
+        std::sort(extra.begin(), extra.end(), byKey);
+        m_filteredLines.clear();
+        std::merge(ordering.filtered.begin(), ordering.filtered.end(), extra.begin(), extra.end(),
+            std::back_inserter(m_filteredLines), byKey);
+    }
+    QModelIndexList after;
+    after.reserve(before.size());
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        const int row = rowForLine(lines[std::size_t(i)]);
+        after.append(row >= 0 ? index(row, before[i].column()) : QModelIndex());
+    }
+    changePersistentIndexList(before, after);
+    m_sortPending = false;
+    m_sortStarted = false;
+    Q_EMIT layoutChanged({}, QAbstractItemModel::VerticalSortHint);
+    Q_EMIT sortFinished();
+}
+
+QByteArrayView DatasetTableModel::lineBytes(qint64 line) const
+{
+    return m_index ? m_edits.lineView(*m_index, line) : QByteArrayView();
+}
+
+void DatasetTableModel::setLineEdit(
+    qint64 line, const QByteArray& bytes, std::optional<RowStatus> status, const QStringList& rules)
+{
+    m_edits.setLine(line, bytes);
+    m_editRules.insert(line, rules);
+    if (status)
+        m_editStatus.insert(line, *status);
+    else
+        m_editStatus.remove(line);
+    m_cache.remove(line);
+    m_pending.remove(line);
+    emitRowChanged(line, LineColumn, StatusColumn);
+    Q_EMIT editsChanged();
+}
+
+void DatasetTableModel::revertLineEdit(qint64 line)
+{
+    m_edits.revertLine(line);
+    m_editStatus.remove(line);
+    m_editRules.remove(line);
+    m_cache.remove(line);
+    m_pending.remove(line);
+    emitRowChanged(line, LineColumn, StatusColumn);
+    Q_EMIT editsChanged();
+}
+
+void DatasetTableModel::clearEdits()
+{
+    if (m_edits.isEmpty())
+        return;
+    std::vector<qint64> lines;
+    for (const auto& edit : m_edits.lines())
+        lines.push_back(edit.first);
+    m_edits.clear();
+    m_editStatus.clear();
+    m_editRules.clear();
+    for (const qint64 line : lines) {
+        m_cache.remove(line);
+        m_pending.remove(line);
+        emitRowChanged(line, LineColumn, StatusColumn);
+    }
+    Q_EMIT editsChanged();
 }
 
 QString DatasetTableModel::formatName(Format format)
@@ -226,7 +409,7 @@ DatasetTableModel::Summary* DatasetTableModel::summary(qint64 line) const
 {
     if (Summary* cached = m_cache.object(line))
         return cached;
-    const QByteArrayView bytes = m_index->lineView(line);
+    const QByteArrayView bytes = lineBytes(line);
     if (bytes.size() > kSyncParseLimit) {
         parseInBackground(line);
         return nullptr;
@@ -253,8 +436,12 @@ void DatasetTableModel::parseInBackground(qint64 line) const
         self->m_cache.insert(line, new Summary(watcher->result()));
         self->emitRowChanged(line, FormatColumn, StatusColumn);
     });
-    watcher->setFuture(QtConcurrent::run(
-        [index, line, counter = m_tokenCounter] { return summarize(index->lineView(line), counter); }));
+    // An edited line is parsed from a copy of its new bytes.
+    const QByteArray edited = m_edits.contains(line) ? lineBytes(line).toByteArray() : QByteArray();
+    const bool isEdited = m_edits.contains(line);
+    watcher->setFuture(QtConcurrent::run([index, line, edited, isEdited, counter = m_tokenCounter] {
+        return summarize(isEdited ? QByteArrayView(edited) : index->lineView(line), counter);
+    }));
 }
 
 void DatasetTableModel::emitRowChanged(qint64 line, int firstColumn, int lastColumn)
@@ -283,6 +470,11 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const
     const qint64 line = lineForRow(index.row());
     if (role == LineNumberRole)
         return line;
+    const bool edited = m_edits.contains(line);
+    if (role == EditedRole)
+        return edited;
+    if (role == Qt::BackgroundRole)
+        return edited ? QVariant(QBrush(QColor(0xfc, 0xf1, 0xd2))) : QVariant();
     if (role == FormatRole) {
         const Summary* row = summary(line);
         return int(row ? row->format : Format::Pending);
@@ -294,9 +486,18 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const
             Qt::Alignment(numeric ? Qt::AlignRight | Qt::AlignVCenter : Qt::AlignLeft | Qt::AlignVCenter));
     }
     if (index.column() == LineColumn) {
+        if (role == Qt::ToolTipRole && edited)
+            return tr("Edited, not saved yet");
         return role == Qt::DisplayRole ? QVariant(line + 1) : QVariant();
     }
-    if (role == Qt::DisplayRole && index.column() == StatusColumn && !m_statusProvider)
+    if (role == Qt::DisplayRole && index.column() == TokensColumn && !edited && m_lineTokens
+        && std::size_t(line) < m_lineTokens->size()) {
+        // The background pass's count: the same number the sort uses.
+        const quint32 tokens = (*m_lineTokens)[std::size_t(line)];
+        return tokens == DatasetReport::kNotCounted ? QVariant() : QVariant(qint64(tokens));
+    }
+    if (role == Qt::DisplayRole && index.column() == StatusColumn && !m_statusProvider
+        && !m_editStatus.contains(line))
         return QStringLiteral("—");
     if (role != Qt::DisplayRole && role != Qt::ToolTipRole && role != Qt::ForegroundRole
         && role != FormatRole)
@@ -307,7 +508,9 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const
     if (role == FormatRole)
         return int(format);
     std::optional<RowStatus> status;
-    if (index.column() == StatusColumn && m_statusProvider)
+    if (index.column() == StatusColumn && edited && m_editStatus.contains(line))
+        status = m_editStatus.value(line);
+    else if (index.column() == StatusColumn && m_statusProvider)
         status = m_statusProvider(line);
     if (role == Qt::ForegroundRole) {
         const bool bad = format == Format::InvalidJson || format == Format::NotAnObject

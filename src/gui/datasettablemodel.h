@@ -4,11 +4,17 @@
 
 // Lazy table over a JsonlIndex, one row per line: a row is parsed only when a view asks
 // for it (small LRU cache); rows are appended in batches while the index is built.
+// Rows can be sorted by token count (a permutation computed on the thread pool) and
+// show unsaved edits from a JsonlEditOverlay.
+
+#include "core/jsonleditoverlay.h"
 
 #include <QAbstractTableModel>
 #include <QCache>
+#include <QHash>
 #include <QJsonObject>
 #include <QSet>
+#include <QStringList>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -35,6 +41,7 @@ public:
     enum Role {
         LineNumberRole = Qt::UserRole + 1, // qint64, 0-based line of the row
         FormatRole, // int, a DatasetTableModel::Format
+        EditedRole, // bool, the line has an unsaved edit
     };
     enum class Format { Pending, Empty, InvalidJson, NotAnObject, Chat, Legacy, Dpo, Unknown };
     Q_ENUM(Format)
@@ -76,7 +83,27 @@ public:
     // The provider's answers changed: repaints the Status column (one dataChanged).
     void refreshStatuses();
 
-    // Shows only the given lines (ascending), e.g. search results; more can be appended.
+    // Token counts of every line from a background pass (DatasetReport::lineTokens;
+    // DatasetReport::kNotCounted for lines without one). The Tokens column shows them for
+    // lines without edits, and sorting by tokens uses them.
+    void setLineTokens(std::shared_ptr<const std::vector<quint32>> tokens);
+    bool hasLineTokens() const { return m_lineTokens != nullptr; }
+
+    // Sorts by TokensColumn (lines without a count first when ascending, ties in file
+    // order) or LineColumn; other columns are ignored. The permutation is computed on the
+    // thread pool and swapped in with one layoutChanged (sortFinished() then); a request
+    // before setLineTokens() waits for the tokens. LineColumn ascending is file order.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    bool isSorted() const { return m_order != nullptr; }
+    bool isSorting() const { return m_sortPending; }
+    int sortColumn() const { return m_sortColumn; }
+    Qt::SortOrder sortOrder() const { return m_sortOrder; }
+    // The lines in display order while sorted (null in file order), for a filter pass to
+    // walk in the same order: its matches can then be appended as they come.
+    std::shared_ptr<const std::vector<qint32>> sortedLines() const { return m_order; }
+
+    // Shows only the given lines, e.g. search results; more can be appended. The lines
+    // are in display order: ascending, or in sortedLines() order while sorted.
     void setLineFilter(std::vector<qint64> lines);
     void appendFilteredLines(const std::vector<qint64>& lines);
     void clearLineFilter();
@@ -88,6 +115,24 @@ public:
     qint64 lineForRow(int row) const;
     int rowForLine(qint64 line) const;
 
+    // Unsaved edits: the line shows `bytes` (one line of JSON) instead of the file's,
+    // with `status` in the Status column when given; `rules` are its findings' rule ids.
+    void setLineEdit(qint64 line, const QByteArray& bytes, std::optional<RowStatus> status = {},
+        const QStringList& rules = {});
+    void revertLineEdit(qint64 line);
+    void clearEdits();
+    const JsonlEditOverlay& edits() const { return m_edits; }
+    bool isEdited(qint64 line) const { return m_edits.contains(line); }
+    // The status given with the line's edit, if any.
+    std::optional<RowStatus> editStatus(qint64 line) const
+    {
+        const auto it = m_editStatus.constFind(line);
+        return it == m_editStatus.cend() ? std::nullopt : std::optional<RowStatus>(*it);
+    }
+    QStringList editRules(qint64 line) const { return m_editRules.value(line); }
+    // The content shown for `line`: its edit, or the file's bytes.
+    QByteArrayView lineBytes(qint64 line) const;
+
     static QString formatName(Format format);
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -95,7 +140,26 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
+Q_SIGNALS:
+    // Rows were reordered by a sort (or back to file order).
+    void sortFinished();
+    // An edit was set, reverted or cleared.
+    void editsChanged();
+
 private:
+    struct Ordering
+    {
+        std::shared_ptr<const std::vector<qint32>> order; // row -> line
+        std::shared_ptr<const std::vector<qint32>> rank; // line -> row
+        std::vector<qint64> filtered; // the filter's lines then, in the new order
+        std::size_t filteredSeen = 0; // how many filter lines it saw
+    };
+    static Ordering computeOrdering(std::shared_ptr<const std::vector<quint32>> tokens, qint64 lines,
+        int column, Qt::SortOrder order, std::vector<qint64> filtered);
+    void startSort();
+    void applyOrdering(Ordering ordering);
+    qint64 displayKey(qint64 line) const;
+
     struct Summary
     {
         Format format = Format::Pending;
@@ -118,6 +182,19 @@ private:
     StatusProvider m_statusProvider;
     mutable QCache<qint64, Summary> m_cache;
     mutable QSet<qint64> m_pending; // lines being parsed on the pool
+
+    std::shared_ptr<const std::vector<quint32>> m_lineTokens;
+    std::shared_ptr<const std::vector<qint32>> m_order; // null: file order
+    std::shared_ptr<const std::vector<qint32>> m_rank;
+    int m_sortColumn = LineColumn;
+    Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
+    bool m_sortPending = false; // requested, computing or waiting for tokens
+    bool m_sortStarted = false; // the computation for the pending request runs
+    quint64 m_sortGeneration = 0;
+
+    JsonlEditOverlay m_edits;
+    QHash<qint64, RowStatus> m_editStatus;
+    QHash<qint64, QStringList> m_editRules;
 };
 
 } // namespace tb

@@ -91,6 +91,7 @@ DatasetView::DatasetView(QWidget* parent)
     m_filterDelay.setInterval(300);
     connect(&m_filterDelay, &QTimer::timeout, this, [this] { setFilterText(m_filterEdit->text()); });
     startDefaultTokenCounter();
+    connectRecordTools();
 }
 
 DatasetView::~DatasetView()
@@ -148,6 +149,8 @@ void DatasetView::createWidgets()
     m_filterEdit->setPlaceholderText(tr("Filter: text in the line"));
     m_filterEdit->setClearButtonEnabled(true);
     m_toolBar->addWidget(m_filterEdit);
+    m_filterBar = new DatasetFilterBar(this);
+    m_toolBar->addWidget(m_filterBar);
     m_searchProgress = new QProgressBar(this);
     m_searchProgress->setRange(0, 1000);
     m_searchProgress->setMaximumWidth(120);
@@ -185,6 +188,9 @@ void DatasetView::createWidgets()
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(DatasetTableModel::LineColumn, 90);
     m_table->setColumnWidth(DatasetTableModel::RolesColumn, 200);
+    // Header clicks sort through DatasetTableModel::sort(): Line or Tokens, on the pool.
+    m_table->horizontalHeader()->setSortIndicator(DatasetTableModel::LineColumn, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         &DatasetView::onCurrentRowChanged);
 
@@ -209,6 +215,12 @@ void DatasetView::createWidgets()
     m_stats = new DatasetStatsPane(this);
     m_tabs->addTab(m_stats, tr("Stats"));
     connect(m_stats, &DatasetStatsPane::lineActivated, this, [this](qint64 line) { jumpToLine(line); });
+    m_editor = new DatasetRecordEditor(m_model, this);
+    m_tabs->addTab(m_editor, tr("Edit"));
+    for (QAction* action : m_editor->actions())
+        addAction(action);
+    m_toolBar->addSeparator();
+    m_toolBar->addActions(m_editor->toolBarActions());
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_table);
@@ -237,7 +249,8 @@ void DatasetView::createWidgets()
 
 QList<QAction*> DatasetView::datasetActions() const
 {
-    return { m_openAction, m_reloadAction, m_jumpAction, m_filterAction, m_stopAction };
+    return QList<QAction*> { m_openAction, m_reloadAction, m_jumpAction, m_filterAction, m_stopAction }
+    + m_editor->actions();
 }
 
 std::shared_ptr<const JsonlIndex> DatasetView::index() const
@@ -259,6 +272,8 @@ void DatasetView::chooseAndOpen()
 
 bool DatasetView::openFile(const QString& path)
 {
+    if (!maybeSave([this, path] { openFile(path); }))
+        return false;
     auto opened = JsonlIndex::open(path);
     if (!opened.ok()) {
         m_message = opened.error().toString();
@@ -280,7 +295,9 @@ bool DatasetView::openFile(const QString& path)
     m_index = opened.value();
     m_validationSummary.clear();
     m_stats->clear(tr("Checking the file…"));
+    m_filterBar->clear();
     m_model->setIndex(m_index);
+    m_editor->reset();
     m_detail = DatasetDetail();
     ++m_detailGeneration;
     m_conversation->clear();
@@ -350,7 +367,10 @@ void DatasetView::onBuildFinished()
     if (m_index->isComplete()) {
         // The same checks as `tunebench validate`, off the GUI thread; Status fills in when done.
         m_validationSummary = tr("checking…");
-        m_validation.setFuture(DatasetValidator::validateInBackground(m_index, {}, &m_longJobs));
+        // o200k_base like the Tokens column: the per-line counts it hands back sort that column.
+        DatasetValidator::Options options;
+        options.encoding = TiktokenEncoding::Encoding::O200kBase;
+        m_validation.setFuture(DatasetValidator::validateInBackground(m_index, options, &m_longJobs));
         updateStatus();
         Q_EMIT indexingFinished(m_index->lineCount());
     }
@@ -367,6 +387,9 @@ void DatasetView::onValidationFinished()
     const DatasetReport report = m_validation.result();
     m_model->setFindings(report.findings);
     m_stats->setReport(report);
+    m_model->setLineTokens(report.lineTokens);
+    m_filterBar->setReport(report);
+    m_editor->setFileFormat(report.format, report.maxTokensPerExample);
     qint64 warnings = 0;
     for (const qint64 count : report.warnings)
         warnings += count;
@@ -390,6 +413,7 @@ bool DatasetView::jumpToLine(qint64 line)
     if (row < 0 && m_model->isFiltered()) {
         m_search.cancel();
         m_filterEdit->clear();
+        m_filterBar->resetCriteria();
         m_model->clearLineFilter();
         row = m_model->rowForLine(line - 1);
     }
@@ -408,13 +432,19 @@ void DatasetView::setFilterText(const QString& text)
     m_filterDelay.stop();
     if (m_filterEdit->text() != text)
         m_filterEdit->setText(text);
+    applyFilters();
+}
+
+void DatasetView::applyFilters()
+{
     m_search.cancel();
     m_matches = 0;
     m_pendingMatches.clear();
     m_matchFlush.stop();
     if (!m_index)
         return;
-    if (text.isEmpty()) {
+    const DatasetLineFilter::Criteria criteria = m_filterBar->criteria(m_filterEdit->text().toUtf8());
+    if (criteria.isEmpty()) {
         const qint64 line = m_detail.line;
         m_model->clearLineFilter();
         m_model->syncRowCount();
@@ -428,7 +458,30 @@ void DatasetView::setFilterText(const QString& text)
     m_searchProgress->setValue(0);
     m_searchProgress->show();
     m_stopAction->setEnabled(true);
-    m_search.setFuture(JsonlSearch::start(m_index, text.toUtf8(), Qt::CaseInsensitive, &m_longJobs));
+    if (criteria.isTextOnly() && !m_model->isSorted() && m_model->edits().isEmpty()) {
+        // The fast byte search, which also follows a build still running.
+        m_search.setFuture(JsonlSearch::start(m_index, criteria.text, Qt::CaseInsensitive, &m_longJobs));
+    } else if (m_index->isComplete()) {
+        // Walks the lines in the table's order, so matches can be appended as they come.
+        DatasetLineFilter::Inputs inputs = m_filterBar->inputs();
+        inputs.order = m_model->sortedLines();
+        inputs.encoding = m_encoding.isFinished() ? m_encoding.result() : nullptr;
+        inputs.edits = m_model->edits();
+        for (const auto& [line, bytes] : inputs.edits.lines()) {
+            const std::optional<DatasetTableModel::RowStatus> status = m_model->editStatus(line);
+            DatasetLineFilter::LineVerdict verdict;
+            if (status) {
+                verdict.flags = quint8((status->errors > 0 ? DatasetReport::LineHasError : 0)
+                    | (status->warnings > 0 ? DatasetReport::LineHasWarning : 0));
+            }
+            verdict.rules = m_model->editRules(line);
+            inputs.editedVerdicts.emplace(line, verdict);
+        }
+        m_search.setFuture(DatasetLineFilter::start(m_index, criteria, std::move(inputs), &m_longJobs));
+    } else {
+        m_searchProgress->hide();
+        m_message = tr("Status, rule and role filters work once the file is indexed and checked.");
+    }
     updateStatus();
 }
 
@@ -472,16 +525,22 @@ void DatasetView::onCurrentRowChanged()
     if (line < 0 || !m_index)
         return;
     const std::shared_ptr<const JsonlIndex> index = m_index;
-    if (index->lineView(line).size() <= kSyncRenderLimit) {
-        showDetail(DatasetDetailRenderer::render(line, index->lineView(line)));
+    m_editor->showLine(line);
+    const QByteArrayView bytes = m_model->lineBytes(line); // an unsaved edit, or the file's
+    if (bytes.size() <= kSyncRenderLimit) {
+        showDetail(DatasetDetailRenderer::render(line, bytes));
         return;
     }
     m_conversation->setHtml(
         QStringLiteral("<p><i>") + tr("Rendering line %1…").arg(line + 1) + QStringLiteral("</i></p>"));
     m_raw->clear();
     m_renderGeneration = generation;
-    m_render.setFuture(QtConcurrent::run(
-        [index, line] { return DatasetDetailRenderer::render(line, index->lineView(line)); }));
+    const bool edited = m_model->isEdited(line);
+    const QByteArray editedBytes = edited ? bytes.toByteArray() : QByteArray();
+    m_render.setFuture(QtConcurrent::run([index, line, edited, editedBytes] {
+        return DatasetDetailRenderer::render(
+            line, edited ? QByteArrayView(editedBytes) : index->lineView(line));
+    }));
 }
 
 void DatasetView::onRenderFinished()
@@ -549,6 +608,7 @@ void DatasetView::startDefaultTokenCounter()
     // Loading a rank file takes a moment; rows show no tokens until it is ready.
     connect(&m_encoding, &QFutureWatcherBase::finished, this, [this] {
         const TiktokenEncoding* encoding = m_encoding.result();
+        m_editor->setEncoding(encoding);
         if (encoding && !m_customTokenCounter)
             m_model->setTokenCounter(chatTokenCounter(*encoding));
     });
@@ -556,6 +616,51 @@ void DatasetView::startDefaultTokenCounter()
         const auto encoding = TiktokenEncoding::get(TiktokenEncoding::Encoding::O200kBase);
         return encoding.ok() ? encoding.value() : static_cast<const TiktokenEncoding*>(nullptr);
     }));
+}
+
+void DatasetView::connectRecordTools()
+{
+    connect(m_filterBar, &DatasetFilterBar::criteriaChanged, this, &DatasetView::applyFilters);
+    connect(m_model, &DatasetTableModel::sortFinished, this, [this] {
+        // A pass walking the old order would append out of order: start it again.
+        if (m_search.isRunning())
+            applyFilters();
+        m_table->scrollTo(m_table->currentIndex());
+    });
+    connect(
+        m_editor, &DatasetRecordEditor::editRequested, this, [this] { m_tabs->setCurrentWidget(m_editor); });
+    connect(m_model, &DatasetTableModel::editsChanged, this, [this] {
+        if (m_detail.line >= 0 && m_model->lineForRow(m_table->currentIndex().row()) == m_detail.line)
+            onCurrentRowChanged(); // the detail shows the new text
+        updateStatus();
+    });
+    connect(m_editor, &DatasetRecordEditor::saveStarted, this, [this] {
+        m_indexProgress->setValue(0);
+        m_indexProgress->show();
+        m_message = tr("Saving…");
+        updateStatus();
+    });
+    connect(m_editor, &DatasetRecordEditor::saveProgress, this, [this](int value, int maximum) {
+        m_indexProgress->setValue(int(qint64(value) * JsonlIndex::kProgressMaximum / std::max(1, maximum)));
+    });
+    connect(m_editor, &DatasetRecordEditor::saveFailed, this, [this](const QString& message) {
+        m_indexProgress->hide();
+        m_message = message;
+        updateStatus();
+    });
+    connect(m_editor, &DatasetRecordEditor::saved, this, [this](const QString& path) {
+        // Index the written file; back to the same line once it is there.
+        const qint64 line = m_detail.line;
+        if (openFile(path))
+            m_restoreLine = line;
+        m_message = tr("Saved.");
+        updateStatus();
+    });
+}
+
+bool DatasetView::maybeSave(std::function<void()> then)
+{
+    return m_editor->maybeSave(std::move(then));
 }
 
 QString DatasetView::statusText() const
@@ -591,6 +696,8 @@ void DatasetView::updateStatus()
             parts.append((m_search.isRunning() ? tr("%1 matches so far") : tr("%1 matches"))
                              .arg(locale.toString(m_matches)));
     }
+    if (!m_model->edits().isEmpty())
+        parts.append(tr("● %n unsaved edit(s)", nullptr, int(m_model->edits().size())));
     if (!m_message.isEmpty())
         parts.append(m_message);
     if (m_index && !m_validationSummary.isEmpty())

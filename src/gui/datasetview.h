@@ -4,16 +4,18 @@
 
 // The "Datasets" page: a JSONL file as a lazy table that fills while the file is
 // indexed, a detail pane (conversation + raw JSON with the error marked), jump to
-// line and a full-file text filter running in the background.
+// line, full-file text/status/rule/role filters running in the background, sort by tokens,
+// and editing single records (undoable, saved atomically).
 
+#include "core/datasetreport.h"
 #include "core/jsonlsearch.h"
 #include "gui/datasetdetailrenderer.h"
+#include "gui/datasetfilterbar.h"
+#include "gui/datasetrecordeditor.h"
 #include "gui/datasettablemodel.h"
 
 #include <QElapsedTimer>
 #include <QFileSystemWatcher>
-#include "core/datasetreport.h"
-
 #include <QFutureWatcher>
 #include <QThreadPool>
 #include <QTimer>
@@ -39,6 +41,7 @@ class DatasetFileActions;
 class JsonlIndex;
 class PriceTable;
 class TiktokenEncoding;
+class UserDialogs;
 
 class DatasetView : public QWidget
 {
@@ -61,6 +64,16 @@ public:
     void setFilterText(const QString& text);
     // Stops indexing and searching; what was found so far stays.
     void cancelBackgroundWork();
+    // Runs the text filter and the filter bar's status, rule and role filters together.
+    void applyFilters();
+
+    // Before the file is closed (another one opened, the window closed): true to go on;
+    // with unsaved edits the user is asked, and on Save `then` runs once it is saved.
+    bool maybeSave(std::function<void()> then = {});
+    // Questions and errors of the page (tests queue answers); not owned.
+    void setDialogs(UserDialogs* dialogs) { m_editor->setDialogs(dialogs); }
+    DatasetFilterBar* filterBar() const { return m_filterBar; }
+    DatasetRecordEditor* recordEditor() const { return m_editor; }
 
     // Open, Reload, Jump to line, Filter, Stop: for the main window's menus.
     QList<QAction*> datasetActions() const;
@@ -114,6 +127,7 @@ private:
     void showDetail(const DatasetDetail& detail);
     void onFileChanged();
     void startDefaultTokenCounter();
+    void connectRecordTools();
     void updateStatus();
 
     std::shared_ptr<JsonlIndex> m_index;
@@ -163,6 +177,8 @@ private:
     qint64 m_restoreLine = -1; // 0-based line to select again after a reload
     DatasetDetail m_detail;
     QString m_message; // last error or notice for the status line
+    DatasetFilterBar* m_filterBar = nullptr;
+    DatasetRecordEditor* m_editor = nullptr;
 };
 
 } // namespace tb

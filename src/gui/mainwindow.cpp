@@ -84,6 +84,7 @@ void MainWindow::createMenus()
 void MainWindow::createDatasetsPage()
 {
     m_datasets = new DatasetView;
+    m_datasets->setDialogs(m_services.dialogs);
     // Training prices for the Stats tab's cost estimate; the user's edits live in the settings.
     m_datasets->setPriceTable(new PriceTable(m_services.settings, m_datasets));
     m_datasets->fileActions()->setDialogs(m_services.dialogs);
@@ -189,7 +190,7 @@ void MainWindow::reloadTemplates()
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
-    if (!m_workbench->maybeSave()) {
+    if (!m_workbench->maybeSave() || !m_datasets->maybeSave([this] { close(); })) {
         event->ignore();
         return;
     }

@@ -5,6 +5,7 @@
 // the index builds, token and status hooks, line filter, the row cache and long lines.
 
 #include "core/datasetfinding.h"
+#include "core/datasetreport.h"
 #include "core/jsonlindex.h"
 #include "fixturefiles.h"
 #include "gui/datasettablemodel.h"
@@ -290,6 +291,127 @@ private Q_SLOTS:
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().at(0).toModelIndex().row(), 0);
         QCOMPARE(cell(0, DatasetTableModel::RolesColumn).toString(), QStringLiteral("assistant"));
+    }
+
+    void sortsByTokens_data()
+    {
+        QTest::addColumn<int>("column");
+        QTest::addColumn<int>("order");
+        QTest::addColumn<QList<qint64>>("lines");
+        // Tokens per line: 30, none, 10, 30, 20 (ties in file order, no count first ascending).
+        QTest::newRow("tokens ascending") << int(DatasetTableModel::TokensColumn) << int(Qt::AscendingOrder)
+                                          << QList<qint64> { 1, 2, 4, 0, 3 };
+        QTest::newRow("tokens descending") << int(DatasetTableModel::TokensColumn) << int(Qt::DescendingOrder)
+                                           << QList<qint64> { 0, 3, 4, 2, 1 };
+        QTest::newRow("line descending") << int(DatasetTableModel::LineColumn) << int(Qt::DescendingOrder)
+                                         << QList<qint64> { 4, 3, 2, 1, 0 };
+        QTest::newRow("line ascending: file order")
+            << int(DatasetTableModel::LineColumn) << int(Qt::AscendingOrder)
+            << QList<qint64> { 0, 1, 2, 3, 4 };
+    }
+
+    void sortsByTokens()
+    {
+        QFETCH(int, column);
+        QFETCH(int, order);
+        QFETCH(QList<qint64>, lines);
+        m_model->setIndex(builtIndex(manyLines(5)));
+        QSignalSpy sorted(m_model, &DatasetTableModel::sortFinished);
+        m_model->sort(column, Qt::SortOrder(order));
+        m_model->setLineTokens(std::make_shared<const std::vector<quint32>>(
+            std::vector<quint32> { 30, tb::DatasetReport::kNotCounted, 10, 30, 20 }));
+        QTRY_COMPARE(sorted.size(), 1);
+        QList<qint64> shown;
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            shown.append(m_model->lineForRow(row));
+        QCOMPARE(shown, lines);
+        for (int row = 0; row < m_model->rowCount(); ++row)
+            QCOMPARE(m_model->rowForLine(lines[row]), row);
+        QCOMPARE(cell(0, DatasetTableModel::LineColumn).toLongLong(), lines[0] + 1);
+        const QVariant tokens = cell(int(lines.indexOf(4)), DatasetTableModel::TokensColumn);
+        QCOMPARE(tokens.toLongLong(), qint64(20));
+        QVERIFY(!cell(int(lines.indexOf(1)), DatasetTableModel::TokensColumn).isValid());
+    }
+
+    void sortsOnceTheIndexIsComplete()
+    {
+        auto index = openIndex(manyLines(4));
+        m_model->setIndex(index);
+        QSignalSpy sorted(m_model, &DatasetTableModel::sortFinished);
+        m_model->sort(DatasetTableModel::LineColumn, Qt::DescendingOrder);
+        QVERIFY(m_model->isSorting());
+        index->build();
+        m_model->syncRowCount();
+        QTRY_COMPARE(sorted.size(), 1);
+        QCOMPARE(m_model->lineForRow(0), qint64(3));
+        QVERIFY(!m_model->isSorting());
+        // A reload keeps the order asked for.
+        m_model->setIndex(builtIndex(manyLines(2)));
+        QTRY_COMPARE(sorted.size(), 2);
+        QCOMPARE(m_model->lineForRow(0), qint64(1));
+    }
+
+    void keepsSelectionAndFilterWhenSorting()
+    {
+        m_model->setIndex(builtIndex(manyLines(6)));
+        m_model->setLineTokens(
+            std::make_shared<const std::vector<quint32>>(std::vector<quint32> { 6, 5, 4, 3, 2, 1 }));
+        m_model->setLineFilter({ 1, 3, 5 });
+        const QPersistentModelIndex current = m_model->index(0, DatasetTableModel::RolesColumn); // line 1
+        QSignalSpy sorted(m_model, &DatasetTableModel::sortFinished);
+        m_model->sort(DatasetTableModel::TokensColumn, Qt::AscendingOrder);
+        m_model->appendFilteredLines({ 0 }); // arrives while the sort runs
+        QTRY_COMPARE(sorted.size(), 1);
+        QCOMPARE(m_model->rowCount(), 4);
+        QCOMPARE(m_model->lineForRow(0), qint64(5));
+        QCOMPARE(m_model->lineForRow(1), qint64(3));
+        QCOMPARE(m_model->lineForRow(2), qint64(1));
+        QCOMPARE(m_model->lineForRow(3), qint64(0));
+        QCOMPARE(current.row(), 2);
+        QCOMPARE(current.column(), int(DatasetTableModel::RolesColumn));
+        QCOMPARE(m_model->rowForLine(0), 3);
+        QCOMPARE(m_model->rowForLine(2), -1);
+        QVERIFY(m_model->sortedLines());
+        QCOMPARE(m_model->sortedLines()->front(), 5);
+    }
+
+    void showsEditsAndTheirStatus()
+    {
+        m_model->setIndex(builtIndex(kFixture));
+        QSignalSpy changed(m_model, &DatasetTableModel::dataChanged);
+        QSignalSpy edits(m_model, &DatasetTableModel::editsChanged);
+        DatasetTableModel::RowStatus status;
+        status.warnings = 1;
+        status.summary = QStringLiteral("missing_system_message: no system");
+        m_model->setLineEdit(3, "{\"messages\":[{\"role\":\"user\",\"content\":\"fixed\"}]}", status);
+        QCOMPARE(edits.size(), 1);
+        QVERIFY(!changed.isEmpty());
+        QVERIFY(m_model->isEdited(3));
+        QCOMPARE(cell(3, 0, DatasetTableModel::EditedRole).toBool(), true);
+        QCOMPARE(cell(2, 0, DatasetTableModel::EditedRole).toBool(), false);
+        QVERIFY(cell(3, DatasetTableModel::FormatColumn, Qt::BackgroundRole).isValid());
+        QCOMPARE(cell(3, 0, DatasetTableModel::FormatRole).toInt(), int(Format::Chat));
+        QCOMPARE(cell(3, DatasetTableModel::RolesColumn).toString(), QStringLiteral("user"));
+        QCOMPARE(cell(3, DatasetTableModel::StatusColumn).toString(), QStringLiteral("1 warning(s)"));
+        QCOMPARE(m_model->lineBytes(3),
+            QByteArrayView("{\"messages\":[{\"role\":\"user\",\"content\":\"fixed\"}]}"));
+        m_model->revertLineEdit(3);
+        QCOMPARE(edits.size(), 2);
+        QCOMPARE(cell(3, 0, DatasetTableModel::FormatRole).toInt(), int(Format::InvalidJson));
+        QVERIFY(m_model->edits().isEmpty());
+        m_model->setLineEdit(0, "{}");
+        m_model->clearEdits();
+        QCOMPARE(edits.size(), 4);
+        QCOMPARE(cell(0, 0, DatasetTableModel::FormatRole).toInt(), int(Format::Chat));
+    }
+
+    void parsesLongEditedLinesInTheBackground()
+    {
+        m_model->setIndex(builtIndex(manyLines(3)));
+        const QByteArray content(DatasetTableModel::kSyncParseLimit + 10, 'x');
+        m_model->setLineEdit(1, "{\"messages\":[{\"role\":\"tool\",\"content\":\"" + content + "\"}]}");
+        QCOMPARE(cell(1, 0, DatasetTableModel::FormatRole).toInt(), int(Format::Pending));
+        QTRY_COMPARE(cell(1, DatasetTableModel::RolesColumn).toString(), QStringLiteral("tool"));
     }
 
     void showsNothingWithoutAnIndex()
