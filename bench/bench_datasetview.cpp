@@ -10,10 +10,10 @@
 #include "core/jsonlindex.h"
 #include "gui/datasettablemodel.h"
 #include "gui/datasetview.h"
+#include "gui/uniformrowview.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QTableView>
 #include <QTextBrowser>
 #include <QTimer>
 #include <cstdio>

@@ -1,6 +1,7 @@
 // SPDX-FileCopyrightText: 2026 Tunebench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/datasetview.h"
+#include "gui/uniformrowview.h"
 
 #include "core/datasetvalidator.h"
 
@@ -21,7 +22,6 @@
 #include <QProgressBar>
 #include <QSplitter>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTextBlock>
 #include <QTextBrowser>
 #include <QToolBar>
@@ -166,15 +166,12 @@ void DatasetView::createWidgets()
     m_banner->setStyleSheet(QStringLiteral("QLabel { background: #fcf1d2; padding: 4px; }"));
     m_banner->hide();
 
-    m_table = new QTableView(this);
+    // One row height and no per-row state: constant memory and O(1) row inserts at
+    // any line count (QTableView's vertical header kept ~16 bytes per row).
+    m_table = new UniformRowView(this);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setWordWrap(false);
-    m_table->verticalHeader()->hide();
-    // Fixed row heights and no content-based sizing: the view never measures every row.
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(DatasetTableModel::LineColumn, 90);

@@ -28,7 +28,6 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QTabWidget;
-class QTableView;
 class QTextBrowser;
 class QToolBar;
 
@@ -36,6 +35,7 @@ namespace tb {
 
 class JsonlIndex;
 class TiktokenEncoding;
+class UniformRowView;
 
 class DatasetView : public QWidget
 {
@@ -71,7 +71,7 @@ public:
     void setTokenCounter(DatasetTableModel::TokenCounter counter);
 
     DatasetTableModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
+    UniformRowView* table() const { return m_table; }
     std::shared_ptr<const JsonlIndex> index() const;
     // 0-based line shown in the detail pane, or -1.
     qint64 detailLine() const { return m_detail.line; }
@@ -110,7 +110,7 @@ private:
     std::shared_ptr<JsonlIndex> m_index;
     DatasetTableModel* m_model = nullptr;
     QToolBar* m_toolBar = nullptr;
-    QTableView* m_table = nullptr;
+    UniformRowView* m_table = nullptr;
     QTabWidget* m_tabs = nullptr;
     QTextBrowser* m_conversation = nullptr;
     QPlainTextEdit* m_raw = nullptr;

@@ -7,11 +7,11 @@
 #include "core/jsonlindex.h"
 #include "fixturefiles.h"
 #include "gui/datasetview.h"
+#include "gui/uniformrowview.h"
 
 #include <QAction>
 #include <QFile>
 #include <QSignalSpy>
-#include <QTableView>
 #include <QTest>
 
 using tb::DatasetTableModel;
