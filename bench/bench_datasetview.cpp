@@ -69,6 +69,9 @@ public:
 int main(int argc, char** argv)
 {
     QApplication app(argc, argv);
+    // Lines appear as they are measured, also when stdout is a file and the process is
+    // stopped early (a background validation can hold the exit).
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);
     if (app.arguments().size() < 2) {
         std::fprintf(stderr, "usage: bench_datasetview FILE [--warm-fonts]\n");
         return 2;
@@ -108,9 +111,10 @@ int main(int argc, char** argv)
     while (view.isIndexing())
         QApplication::processEvents(QEventLoop::AllEvents, 5);
     QApplication::processEvents();
-    std::printf("indexed %lld lines in %.0f ms; worst GUI-thread stall while indexing: %lld ms\n",
+    std::printf("indexed %lld lines in %.0f ms; worst GUI-thread stall while indexing: %lld ms; "
+                "VmRSS %lld kB\n",
         static_cast<long long>(view.index()->lineCount()), paints.clock.nsecsElapsed() / 1e6,
-        static_cast<long long>(stalls.stop()));
+        static_cast<long long>(stalls.stop()), static_cast<long long>(tb::bench::statusKb("VmRSS")));
 
     // Again, now that the tokenizer is loaded and the fonts are warm: the steady state.
     paints.rowsReady = false;

@@ -132,6 +132,9 @@ private:
     // global one free for the short tasks (row parses, detail renders). Declared before
     // the watchers: destroyed after them, it waits for its (cancelled) tasks.
     QThreadPool m_longJobs;
+    // Validation takes every thread its pool has for as long as it runs (minutes on a
+    // big file under load); on its own pool it never holds back a search or a rebuild.
+    QThreadPool m_checkJobs;
     QFutureWatcher<void> m_build;
     QFutureWatcher<JsonlSearch::Batch> m_search;
     QFutureWatcher<DatasetDetail> m_render;
