@@ -349,12 +349,8 @@ void UniformRowView::setSelection(const QRect& rect, QItemSelectionModel::Select
     if (selectionBehavior() == SelectRows) {
         selected.select(model()->index(firstRow, 0, rootIndex()), model()->index(lastRow, columns - 1, rootIndex()));
     } else {
-        int fromVisual = m_header->visualIndexAt(std::min(rect.left(), rect.right()));
-        int toVisual = m_header->visualIndexAt(std::max(rect.left(), rect.right()));
-        if (isRightToLeft())
-            std::swap(fromVisual, toVisual);
-        fromVisual = fromVisual < 0 ? 0 : fromVisual;
-        toVisual = toVisual < 0 ? columns - 1 : toVisual;
+        const auto [fromVisual, toVisual]
+            = visualColumnSpan(std::min(rect.left(), rect.right()), std::max(rect.left(), rect.right()));
         // Moved sections make a visual run of columns several logical ranges.
         int runStart = -1;
         int runEnd = -1;
@@ -365,7 +361,7 @@ void UniformRowView::setSelection(const QRect& rect, QItemSelectionModel::Select
             }
             runStart = -1;
         };
-        for (int visual = std::min(fromVisual, toVisual); visual <= std::max(fromVisual, toVisual); ++visual) {
+        for (int visual = fromVisual; visual <= toVisual; ++visual) {
             const int logical = m_header->logicalIndex(visual);
             if (m_header->isSectionHidden(logical)) {
                 flush();
@@ -381,6 +377,18 @@ void UniformRowView::setSelection(const QRect& rect, QItemSelectionModel::Select
         flush();
     }
     selection->select(selected, command);
+}
+
+std::pair<int, int> UniformRowView::visualColumnSpan(int left, int right) const
+{
+    int from = m_header->visualIndexAt(left);
+    int to = m_header->visualIndexAt(right);
+    if (isRightToLeft())
+        std::swap(from, to);
+    // Past either end of the sections: up to that end.
+    from = from < 0 ? 0 : from;
+    to = to < 0 ? m_header->count() - 1 : to;
+    return { std::min(from, to), std::max(from, to) };
 }
 
 QRect UniformRowView::rowSpanRect(int firstRow, int lastRow) const
@@ -467,12 +475,7 @@ void UniformRowView::paintEvent(QPaintEvent* event)
     const int firstRow = int(std::min<qint64>(rows, top + qint64(std::max(0, area.top()) / m_rowHeight)));
     const int lastRow = int(std::min<qint64>(rows - 1, top + qint64(std::max(0, area.bottom()) / m_rowHeight)));
 
-    int fromVisual = m_header->visualIndexAt(area.left());
-    int toVisual = m_header->visualIndexAt(area.right());
-    if (isRightToLeft())
-        std::swap(fromVisual, toVisual);
-    fromVisual = fromVisual < 0 ? 0 : fromVisual;
-    toVisual = toVisual < 0 ? columns - 1 : toVisual;
+    const auto [fromVisual, toVisual] = visualColumnSpan(area.left(), area.right());
 
     const QModelIndex current = currentIndex();
     const bool focused = (hasFocus() || viewport()->hasFocus()) && current.isValid();
@@ -564,11 +567,19 @@ void UniformRowView::onRowsRemoved()
 
 void UniformRowView::dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles)
 {
-    // Changes to rows off screen (background parses, status updates) cost nothing.
-    if (topLeft.isValid() && bottomRight.isValid() && topLeft.parent() == rootIndex()
-        && rowSpanRect(topLeft.row(), bottomRight.row()).isEmpty())
+    if (!topLeft.isValid() || !bottomRight.isValid() || topLeft == bottomRight || topLeft.parent() != rootIndex()) {
+        QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
         return;
-    QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
+    }
+    // QAbstractItemView unites the visualRect() of every changed cell: a second for a
+    // whole-model change of 12 million rows (a new token counter). Only rows on screen
+    // can need a repaint, so it sees just those; changes off screen cost nothing.
+    const int first = std::max(topLeft.row(), firstVisibleRow());
+    const int last = int(std::min<qint64>(bottomRight.row(), qint64(firstVisibleRow()) + visibleRowCount()));
+    if (first > last)
+        return;
+    QAbstractItemView::dataChanged(model()->index(first, topLeft.column(), rootIndex()),
+        model()->index(last, bottomRight.column(), rootIndex()), roles);
 }
 
 bool UniformRowView::viewportEvent(QEvent* event)

@@ -7,6 +7,7 @@
 // and relayouts on every insert), so memory is constant and appending rows is O(1).
 
 #include <QAbstractItemView>
+#include <utility>
 
 class QHeaderView;
 
@@ -80,6 +81,8 @@ private:
     int rowCount() const;
     int lastVisualColumn() const;
     QRect rowSpanRect(int firstRow, int lastRow) const;
+    // Visual indexes (first, last) of the sections between viewport x `left` and `right`.
+    std::pair<int, int> visualColumnSpan(int left, int right) const;
     void updateRows(int first, int last);
     void onHeaderSectionResized();
     void onSortIndicatorChanged(int column, Qt::SortOrder order);

@@ -342,6 +342,33 @@ private Q_SLOTS:
         QCOMPARE(resets.count(), 0);
     }
 
+    void wholeModelChangeRepaintsOnlyVisibleRows()
+    {
+        // Counts the cells QAbstractItemView asks about (it unites their visualRects).
+        struct CountingView : UniformRowView
+        {
+            QRect visualRect(const QModelIndex& index) const override
+            {
+                ++asked;
+                return UniformRowView::visualRect(index);
+            }
+            mutable qint64 asked = 0;
+        };
+        struct ChangingModel : FakeTableModel
+        {
+            using FakeTableModel::FakeTableModel;
+            void changeAll() { Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1)); }
+        };
+        ChangingModel model(50'000'000);
+        CountingView view;
+        setUp(view, model);
+        view.asked = 0;
+        model.changeAll();
+        QVERIFY(view.asked > 0);
+        QVERIFY2(view.asked <= qint64(view.visibleRowCount() + 1) * model.columnCount(),
+            qPrintable(QString::number(view.asked)));
+    }
+
     void sortIndicatorSortsTheModel()
     {
         struct SortingModel : FakeTableModel
