@@ -143,6 +143,21 @@ private Q_SLOTS:
         QCOMPARE(selectedRows(view), QList<int> { 1 });
     }
 
+    void draggingSelectsTheRowsPassed()
+    {
+        FakeTableModel model(1000);
+        UniformRowView view;
+        view.setSelectionMode(QAbstractItemView::ExtendedSelection);
+        setUp(view, model);
+        QTest::mousePress(view.viewport(), Qt::LeftButton, {}, centerOf(view, 2));
+        const QPointF to = centerOf(view, 5, 2);
+        QMouseEvent move(QEvent::MouseMove, to, view.viewport()->mapToGlobal(to), Qt::NoButton, Qt::LeftButton,
+            Qt::NoModifier);
+        QCoreApplication::sendEvent(view.viewport(), &move);
+        QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, to.toPoint());
+        QCOMPARE(selectedRows(view), (QList<int> { 2, 3, 4, 5 }));
+    }
+
     void keysMoveCurrentAndScrollItVisible_data()
     {
         QTest::addColumn<int>("startRow");
