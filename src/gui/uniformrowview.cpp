@@ -73,7 +73,8 @@ void UniformRowView::setModel(QAbstractItemModel* newModel)
     if (newModel) {
         // QAbstractItemView itself does not relayout on removals (QTableView's vertical
         // header does); inserts are handled in rowsInserted().
-        m_rowsRemoved = connect(newModel, &QAbstractItemModel::rowsRemoved, this, &UniformRowView::onRowsRemoved);
+        m_rowsRemoved
+            = connect(newModel, &QAbstractItemModel::rowsRemoved, this, &UniformRowView::onRowsRemoved);
     }
 }
 
@@ -347,7 +348,8 @@ void UniformRowView::setSelection(const QRect& rect, QItemSelectionModel::Select
 
     QItemSelection selected;
     if (selectionBehavior() == SelectRows) {
-        selected.select(model()->index(firstRow, 0, rootIndex()), model()->index(lastRow, columns - 1, rootIndex()));
+        selected.select(
+            model()->index(firstRow, 0, rootIndex()), model()->index(lastRow, columns - 1, rootIndex()));
     } else {
         const auto [fromVisual, toVisual]
             = visualColumnSpan(std::min(rect.left(), rect.right()), std::max(rect.left(), rect.right()));
@@ -413,8 +415,8 @@ QRegion UniformRowView::visualRegionForSelection(const QItemSelection& selection
         for (int column = range.left(); column <= range.right(); ++column) {
             if (m_header->isSectionHidden(column))
                 continue;
-            region += QRect(m_header->sectionViewportPosition(column), rows.top(), m_header->sectionSize(column),
-                rows.height());
+            region += QRect(m_header->sectionViewportPosition(column), rows.top(),
+                m_header->sectionSize(column), rows.height());
         }
     }
     return region;
@@ -473,7 +475,8 @@ void UniformRowView::paintEvent(QPaintEvent* event)
     const QRect area = event->rect();
     const int top = firstVisibleRow();
     const int firstRow = int(std::min<qint64>(rows, top + qint64(std::max(0, area.top()) / m_rowHeight)));
-    const int lastRow = int(std::min<qint64>(rows - 1, top + qint64(std::max(0, area.bottom()) / m_rowHeight)));
+    const int lastRow
+        = int(std::min<qint64>(rows - 1, top + qint64(std::max(0, area.bottom()) / m_rowHeight)));
 
     const auto [fromVisual, toVisual] = visualColumnSpan(area.left(), area.right());
 
@@ -491,8 +494,8 @@ void UniformRowView::paintEvent(QPaintEvent* event)
                 continue;
             const QModelIndex index = itemModel->index(row, column, rootIndex());
             QStyleOptionViewItem option = base;
-            option.rect = QRect(m_header->sectionViewportPosition(column), y, m_header->sectionSize(column) - grid,
-                m_rowHeight - grid);
+            option.rect = QRect(m_header->sectionViewportPosition(column), y,
+                m_header->sectionSize(column) - grid, m_rowHeight - grid);
             if (alternatingRowColors() && (row & 1))
                 option.features |= QStyleOptionViewItem::Alternate;
             if (selection && selection->isSelected(index))
@@ -565,9 +568,11 @@ void UniformRowView::onRowsRemoved()
     viewport()->update();
 }
 
-void UniformRowView::dataChanged(const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles)
+void UniformRowView::dataChanged(
+    const QModelIndex& topLeft, const QModelIndex& bottomRight, const QList<int>& roles)
 {
-    if (!topLeft.isValid() || !bottomRight.isValid() || topLeft == bottomRight || topLeft.parent() != rootIndex()) {
+    if (!topLeft.isValid() || !bottomRight.isValid() || topLeft == bottomRight
+        || topLeft.parent() != rootIndex()) {
         QAbstractItemView::dataChanged(topLeft, bottomRight, roles);
         return;
     }

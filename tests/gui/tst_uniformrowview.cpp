@@ -28,7 +28,10 @@ public:
         , m_columns(columns)
     { }
     int rowCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : m_rows; }
-    int columnCount(const QModelIndex& parent = {}) const override { return parent.isValid() ? 0 : m_columns; }
+    int columnCount(const QModelIndex& parent = {}) const override
+    {
+        return parent.isValid() ? 0 : m_columns;
+    }
     QVariant data(const QModelIndex& index, int role) const override
     {
         if (role == Qt::DisplayRole)
@@ -151,8 +154,8 @@ private Q_SLOTS:
         setUp(view, model);
         QTest::mousePress(view.viewport(), Qt::LeftButton, {}, centerOf(view, 2));
         const QPointF to = centerOf(view, 5, 2);
-        QMouseEvent move(QEvent::MouseMove, to, view.viewport()->mapToGlobal(to), Qt::NoButton, Qt::LeftButton,
-            Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, to, view.viewport()->mapToGlobal(to), Qt::NoButton,
+            Qt::LeftButton, Qt::NoModifier);
         QCoreApplication::sendEvent(view.viewport(), &move);
         QTest::mouseRelease(view.viewport(), Qt::LeftButton, {}, to.toPoint());
         QCOMPARE(selectedRows(view), (QList<int> { 2, 3, 4, 5 }));
@@ -290,7 +293,8 @@ private Q_SLOTS:
         // No per-row state: 50 million rows cost what 100 do (QTableView: ~800 MB).
         const qint64 after = rssAnonKb();
         if (before >= 0)
-            QVERIFY2(after - before < 16 * 1024, qPrintable(QStringLiteral("grew %1 kB").arg(after - before)));
+            QVERIFY2(
+                after - before < 16 * 1024, qPrintable(QStringLiteral("grew %1 kB").arg(after - before)));
     }
 
     void headerResizeAndMoveMoveColumns()
@@ -305,8 +309,10 @@ private Q_SLOTS:
         view.horizontalHeader()->resizeSection(0, 110);
         QCOMPARE(view.visualRect(model.index(3, 1)).x(), 110);
         QCOMPARE(view.columnWidth(0), 110);
-        QCOMPARE(view.indexAt(QPoint(115, view.visualRect(model.index(3, 1)).center().y())), model.index(3, 1));
-        QCOMPARE(view.indexAt(QPoint(105, view.visualRect(model.index(3, 1)).center().y())), model.index(3, 0));
+        QCOMPARE(
+            view.indexAt(QPoint(115, view.visualRect(model.index(3, 1)).center().y())), model.index(3, 1));
+        QCOMPARE(
+            view.indexAt(QPoint(105, view.visualRect(model.index(3, 1)).center().y())), model.index(3, 0));
 
         view.horizontalHeader()->moveSection(1, 0); // column 1 first
         QCOMPARE(view.visualRect(model.index(3, 1)).x(), 0);
@@ -318,8 +324,9 @@ private Q_SLOTS:
         const int edge = header->sectionViewportPosition(1) + header->sectionSize(1) - 1;
         const int y = header->height() / 2;
         QTest::mousePress(header->viewport(), Qt::LeftButton, {}, QPoint(edge, y));
-        QMouseEvent move(QEvent::MouseMove, QPointF(edge + 30, y), header->viewport()->mapToGlobal(QPointF(edge + 30, y)),
-            Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
+        QMouseEvent move(QEvent::MouseMove, QPointF(edge + 30, y),
+            header->viewport()->mapToGlobal(QPointF(edge + 30, y)), Qt::LeftButton, Qt::LeftButton,
+            Qt::NoModifier);
         QCoreApplication::sendEvent(header->viewport(), &move);
         QTest::mouseRelease(header->viewport(), Qt::LeftButton, {}, QPoint(edge + 30, y));
         QCOMPARE(view.columnWidth(1), 100);
@@ -446,7 +453,9 @@ private Q_SLOTS:
         const QPoint inPlain = blankOf(8);
         const QColor highlight = palette.color(QPalette::Active, QPalette::Highlight);
         auto near = [](QColor a, QColor b) {
-            return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green()) + std::abs(a.blue() - b.blue()) < 60;
+            return std::abs(a.red() - b.red()) + std::abs(a.green() - b.green())
+                + std::abs(a.blue() - b.blue())
+                < 60;
         };
         const qreal ratio = image.devicePixelRatio();
         QVERIFY(near(image.pixelColor((QPointF(inSelected) * ratio).toPoint()), highlight));
