@@ -30,7 +30,6 @@ class QLineEdit;
 class QPlainTextEdit;
 class QProgressBar;
 class QTabWidget;
-class QTableView;
 class QTextBrowser;
 class QToolBar;
 
@@ -41,6 +40,7 @@ class DatasetFileActions;
 class JsonlIndex;
 class PriceTable;
 class TiktokenEncoding;
+class UniformRowView;
 class UserDialogs;
 
 class DatasetView : public QWidget
@@ -93,7 +93,7 @@ public:
     // Prepare for Fine-Tuning and Merge Files: on the toolbar; the main window adds them to its menu.
     DatasetFileActions* fileActions() const { return m_fileActions; }
     DatasetTableModel* model() const { return m_model; }
-    QTableView* table() const { return m_table; }
+    UniformRowView* table() const { return m_table; }
     std::shared_ptr<const JsonlIndex> index() const;
     // 0-based line shown in the detail pane, or -1.
     qint64 detailLine() const { return m_detail.line; }
@@ -133,7 +133,7 @@ private:
     std::shared_ptr<JsonlIndex> m_index;
     DatasetTableModel* m_model = nullptr;
     QToolBar* m_toolBar = nullptr;
-    QTableView* m_table = nullptr;
+    UniformRowView* m_table = nullptr;
     QTabWidget* m_tabs = nullptr;
     QTextBrowser* m_conversation = nullptr;
     QPlainTextEdit* m_raw = nullptr;
@@ -157,6 +157,9 @@ private:
     // global one free for the short tasks (row parses, detail renders). Declared before
     // the watchers: destroyed after them, it waits for its (cancelled) tasks.
     QThreadPool m_longJobs;
+    // Validation takes every thread its pool has for as long as it runs (minutes on a
+    // big file under load); on its own pool it never holds back a search or a rebuild.
+    QThreadPool m_checkJobs;
     QFutureWatcher<void> m_build;
     QFutureWatcher<JsonlSearch::Batch> m_search;
     QFutureWatcher<DatasetDetail> m_render;

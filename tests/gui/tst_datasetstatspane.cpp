@@ -13,6 +13,7 @@
 #include "gui/overlimitmodel.h"
 #include "gui/pricetableeditor.h"
 #include "gui/pricetablemodel.h"
+#include "gui/uniformrowview.h"
 #include "sharedfixtures.h"
 
 #include <QAbstractItemModelTester>
@@ -20,7 +21,6 @@
 #include <QDir>
 #include <QSignalSpy>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTest>
 #include <QTreeView>
 

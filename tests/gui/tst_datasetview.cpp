@@ -10,6 +10,7 @@
 #include "gui/datasetfilterbar.h"
 #include "gui/datasetrecordeditor.h"
 #include "gui/datasetview.h"
+#include "gui/uniformrowview.h"
 #include "gui/userdialogs.h"
 
 #include <QAction>
@@ -18,7 +19,6 @@
 #include <QFile>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
-#include <QTableView>
 #include <QTest>
 #include <QUndoStack>
 
