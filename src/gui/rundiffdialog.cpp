@@ -161,7 +161,8 @@ QString RunDiffDialog::describe(const RunRecord& record)
     QStringList parts = {record.templateName};
     if (!record.model().isEmpty())
         parts.append(record.model());
-    parts.append(RunHistoryModel::describeKind(record));
+    if (record.kind != RunRecord::kRun || record.groupSize > 1)
+        parts.append(RunHistoryModel::describeKind(record));
     if (record.startedAt.isValid())
         parts.append(QLocale().toString(record.startedAt.toLocalTime(), QLocale::ShortFormat));
     parts.append(record.succeeded() ? tr("finish_reason %1").arg(record.finishReason) : record.outcome);
