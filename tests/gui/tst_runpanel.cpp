@@ -7,7 +7,6 @@
 // steps are stored and reopen, classifier failures end "Choosing…", and switching
 // workspace swaps the history without waiting for the old one.
 
-#include "api/profilestore.h"
 #include "gui/chatmodel.h"
 #include "gui/accountsession.h"
 #include "gui/chatpanel.h"
@@ -22,8 +21,7 @@
 #include "gui/userdialogs.h"
 #include "gui/workbenchpage.h"
 #include "openaiemulator.h"
-#include "secrets/apikeyresolver.h"
-#include "secrets/credentialstore.h"
+#include "workbenchfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -31,13 +29,13 @@
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTemporaryDir>
+#include <QDir>
+#include <QFileInfo>
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
@@ -113,11 +111,7 @@ private:
 
     OpenAiEmulator m_emulator;
     QNetworkAccessManager m_network;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<CredentialStore> m_credentials;
-    std::unique_ptr<ApiKeyResolver> m_keys;
+    tb::test::WorkbenchFixture m_fixture;
     UserDialogs m_dialogs;
     std::unique_ptr<WorkbenchPage> m_page;
     std::unique_ptr<QAbstractItemModelTester> m_historyTester;
@@ -128,48 +122,20 @@ void TestRunPanel::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     m_dialogs.setInteractive(false);
     QVERIFY(m_emulator.listen());
-    m_emulator.setExpectedApiKey(QStringLiteral("sk-test-key"));
+    m_emulator.setExpectedApiKey(QString::fromLatin1(tb::test::WorkbenchFixture::kApiKey));
 }
 
 void TestRunPanel::init()
 {
     m_emulator.clearScripts();
     m_emulator.clearRequests();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QDir(m_dir->path()).mkpath(QStringLiteral("user"));
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_profiles = std::make_unique<ProfileStore>(*m_settings);
-    ProviderProfile profile = ProviderProfile::openAICompatible(QStringLiteral("emulator"), QStringLiteral("Emulator"),
-                                                                m_emulator.baseUrl());
-    profile.kind = ProviderProfile::Kind::OpenAI; // needs the key, asks for usage in the stream
-    profile.defaultModel = QString::fromLatin1(OpenAiEmulator::kDefaultModel);
-    profile.maxRetries = 0;
-    QVERIFY(m_profiles->save(profile));
-    m_settings->setValue(QStringLiteral("workbench/profile"), QStringLiteral("emulator"));
-    m_credentials = std::make_unique<CredentialStore>(QStringLiteral("io.tunebench.Tests"),
-                                                      CredentialStore::Backend::SessionMemory);
-    m_keys = std::make_unique<ApiKeyResolver>(*m_credentials, QProcessEnvironment());
-    bool stored = false;
-    m_credentials->writeKey(QStringLiteral("emulator"), QStringLiteral("sk-test-key"), this,
-                            [&stored](Status status) { stored = bool(status); });
-    QTRY_VERIFY(stored);
+    QVERIFY(m_fixture.setUp(m_emulator.baseUrl()));
     createPage();
 }
 
 void TestRunPanel::createPage()
 {
-    WorkbenchServices services;
-    services.settings = m_settings.get();
-    services.profiles = m_profiles.get();
-    services.credentials = m_credentials.get();
-    services.keys = m_keys.get();
-    services.network = &m_network;
-    services.dialogs = &m_dialogs;
-    services.bundledFolder = TemplateCatalog::bundledFolder();
-    services.userFolder = m_dir->filePath(QStringLiteral("user"));
-    services.dataFolder = m_dir->path();
-    m_page = std::make_unique<WorkbenchPage>(services);
+    m_page = std::make_unique<WorkbenchPage>(m_fixture.services(&m_network, &m_dialogs));
     QSignalSpy loaded(m_page.get(), &WorkbenchPage::templatesLoaded);
     m_historyTester = std::make_unique<QAbstractItemModelTester>(m_page->historyModel(),
                                                                  QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -188,11 +154,7 @@ void TestRunPanel::cleanup()
         m_page->document()->undoStack()->setClean();
     m_historyTester.reset();
     m_page.reset();
-    m_keys.reset();
-    m_credentials.reset();
-    m_profiles.reset();
-    m_settings.reset();
-    m_dir.reset();
+    m_fixture.reset();
     const qsizetype pending = m_dialogs.pendingAnswers();
     const int unanswered = m_dialogs.unansweredQuestions();
     m_dialogs.clearAnswers();
@@ -519,7 +481,7 @@ void TestRunPanel::switchingWorkspaceSwapsTheHistory()
 {
     QVERIFY(open(kSentiment));
     QVERIFY(runOnce(QStringLiteral("Cold chips."), QStringLiteral("at home"), 1));
-    const QString workspace = m_dir->filePath(QStringLiteral("workspace"));
+    const QString workspace = m_fixture.filePath(QStringLiteral("workspace"));
     QDir().mkpath(workspace);
     QSignalSpy updated(m_page.get(), &WorkbenchPage::historyUpdated);
     m_page->setWorkspaceFolder(workspace);
