@@ -141,9 +141,8 @@ void ChatPanel::reopen(const RunRecord& turn)
                                     {QStringLiteral("content"), turn.response}});
     m_model->setMessages(messages);
     m_started = true;
-    m_status->setText(tr("Chat turn %1 of %2 reopened: type the next turn and press Ctrl+Return.")
-                          .arg(turn.variant + 1)
-                          .arg(turn.templateName));
+    m_status->setText(tr("Turn %1 of this chat reopened from the history: type the next turn and press Ctrl+Return.")
+                          .arg(turn.variant + 1));
     m_input->setFocus(Qt::OtherFocusReason);
 }
 

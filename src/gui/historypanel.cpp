@@ -31,7 +31,10 @@ HistoryPanel::HistoryPanel(QWidget* parent) : QWidget(parent)
     m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_view->verticalHeader()->hide();
-    m_view->horizontalHeader()->setStretchLastSection(true);
+    m_view->setWordWrap(false);
+    // Short columns fit their text (at most 500 rows are listed); the reply takes the rest.
+    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_view->horizontalHeader()->setSectionResizeMode(RunHistoryModel::ReplyColumn, QHeaderView::Stretch);
     m_view->setToolTip(tr("Enter or double-click reopens the run (a group of runs side by side); select two and "
                           "press Ctrl+Alt+D to compare them"));
     m_reopenButton = new QPushButton(tr("Reopen"));

@@ -33,7 +33,6 @@ RunPanel::RunPanel(AccountSession* session, QWidget* parent) : QWidget(parent), 
     m_modelsButton->setObjectName(QStringLiteral("modelsButton"));
     m_modelsButton->setMenu(m_modelsMenu);
     m_modelsButton->setPopupMode(QToolButton::InstantPopup);
-    m_modelsButton->setToolTip(tr("Run the same request on several models side by side (Ctrl+Alt+M)"));
     m_compareButton = new QPushButton(tr("Compare Panes"));
     m_compareButton->setToolTip(tr("Show the differences between the two marked panes (Ctrl+Alt+D in History "
                                    "compares stored runs)"));
@@ -227,6 +226,9 @@ void RunPanel::updateModelsButton()
                             : m_selectedModels.size() == 1 ? tr("Model: %1").arg(m_selectedModels.first())
                                                            : tr("%n models", nullptr, int(m_selectedModels.size())));
     m_modelsButton->setEnabled(!m_modelsMenu->isEmpty());
+    m_modelsButton->setToolTip(m_modelsMenu->isEmpty()
+                                   ? tr("Fetch the provider's models first (Run > Fetch Models, Ctrl+Shift+R)")
+                                   : tr("Run the same request on several models side by side (Ctrl+Alt+M)"));
 }
 
 void RunPanel::setStatus(const QString& text)

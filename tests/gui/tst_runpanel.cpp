@@ -429,6 +429,8 @@ void TestRunPanel::promptSelectionStoresBothStepsAndReopensThem()
     QCOMPARE(final.values.value(QStringLiteral("document")).toString(), QStringLiteral("a haiku"));
     QCOMPARE(final.response, QStringLiteral("Grey hull, white wake"));
     QCOMPARE(final.groupId, classifier.groupId);
+    m_page->outputTabs()->setCurrentWidget(m_page->historyPanel());
+    saveScreenshot(m_page.get(), QStringLiteral("runs-history.png"));
 
     // Reopening shows both steps side by side, classifier first.
     QVERIFY(m_page->reopenRun(0));
