@@ -154,6 +154,7 @@ WorkbenchPage::~WorkbenchPage()
     m_document->disconnect(this);
     m_runPanel->disconnect(this);
     m_chat->disconnect(this);
+    m_chat->runner()->disconnect(this);
     m_historyPanel->disconnect(this);
     m_session->disconnect(this);
     m_form->disconnect(this);

@@ -317,6 +317,15 @@ void TestRunPanel::reopeningAVariantShowsItsGroupSideBySide()
     QTRY_COMPARE(panel->panes().size(), 2);
     QCOMPARE(paneTexts(panel), replies);
     QVERIFY(panel->status().contains(QStringLiteral("2 runs of one group")));
+
+    // The two panes compare like two stored runs.
+    m_page->findChild<QAction*>(QStringLiteral("comparePanesAction"))->trigger();
+    auto* dialog = m_page->findChild<RunDiffDialog*>();
+    QVERIFY(dialog);
+    QCOMPARE(TextDiff::words(dialog->diff(RunDiffDialog::Reply), Kind::Deleted), QStringList{replies.at(0)});
+    QCOMPARE(TextDiff::words(dialog->diff(RunDiffDialog::Reply), Kind::Inserted), QStringList{replies.at(1)});
+    QCOMPARE(dialog->tabs()->tabText(RunDiffDialog::Messages), QStringLiteral("&Messages (same)"));
+    dialog->close();
 }
 
 void TestRunPanel::comparingTwoStoredRunsHighlightsTheChangedWords()
