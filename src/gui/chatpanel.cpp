@@ -93,15 +93,17 @@ ChatPanel::ChatPanel(AccountSession* session, UserDialogs* dialogs, QWidget* par
             m_view->scrollToBottom();
         }
     });
-    connect(m_runner, &CompletionRunner::finished, this,
-            [this](const CompletionResult& result) { m_status->setText(CompletionRunner::summary(result)); });
+    connect(m_runner, &CompletionRunner::finished, this, [this](const CompletionResult& result) {
+        m_status->setText(CompletionRunner::summary(result));
+        finishTurn(QStringLiteral("ok"), &result);
+    });
     connect(m_runner, &CompletionRunner::failed, this, [this](const QString& sentence, bool cancelled) {
         m_status->setText(sentence);
         // Drop the empty reply row of a run that produced nothing.
         const int last = m_model->rowCount() - 1;
         if (last >= 0 && m_model->index(last, ChatModel::ContentColumn).data().toString().isEmpty())
             m_model->removeRows(last, 1);
-        Q_UNUSED(cancelled)
+        finishTurn(cancelled ? QStringLiteral("stopped") : sentence, nullptr);
     });
 }
 
@@ -110,15 +112,49 @@ QString ChatPanel::status() const
     return m_status->text();
 }
 
-void ChatPanel::startFrom(const QJsonObject& renderedBody)
+void ChatPanel::startFrom(const QJsonObject& renderedBody, const RunRecord& base)
 {
     m_runner->stop();
+    m_turn = base;
+    m_turn.kind = RunRecord::kChat;
+    m_turn.groupId = RunRecord::newGroupId();
+    m_turn.variant = -1; // send() counts up from here
     m_base = renderedBody;
     m_base.remove(QStringLiteral("messages"));
     m_model->setMessages(renderedBody.value(QStringLiteral("messages")).toArray());
     m_started = true;
     m_status->setText(tr("Chat started from the template: type your turn and press Ctrl+Return."));
     m_input->setFocus(Qt::OtherFocusReason);
+}
+
+void ChatPanel::reopen(const RunRecord& turn)
+{
+    m_runner->stop();
+    m_turn = turn;
+    m_base = turn.request;
+    // The job sets these itself for each turn.
+    for (const char* key : {"messages", "stream", "stream_options"})
+        m_base.remove(QLatin1String(key));
+    QJsonArray messages = turn.request.value(QStringLiteral("messages")).toArray();
+    if (!turn.response.isEmpty())
+        messages.append(QJsonObject{{QStringLiteral("role"), QStringLiteral("assistant")},
+                                    {QStringLiteral("content"), turn.response}});
+    m_model->setMessages(messages);
+    m_started = true;
+    m_status->setText(tr("Turn %1 of this chat reopened from the history: type the next turn and press Ctrl+Return.")
+                          .arg(turn.variant + 1));
+    m_input->setFocus(Qt::OtherFocusReason);
+}
+
+void ChatPanel::finishTurn(const QString& outcome, const CompletionResult* result)
+{
+    RunRecord record = m_turn;
+    if (result)
+        record.takeResult(*result);
+    else
+        record.response = m_runner->text();
+    record.outcome = outcome;
+    Q_EMIT turnFinished(record);
 }
 
 void ChatPanel::send()
@@ -139,6 +175,9 @@ void ChatPanel::send()
     request.endpoint = CompletionRequest::Endpoint::Chat;
     request.body = body;
     request.stream = true;
+    ++m_turn.variant;
+    m_turn.startedAt = QDateTime::currentDateTimeUtc();
+    m_turn.request = m_session->wireBody(request);
     m_runner->start(request);
 }
 

@@ -37,6 +37,12 @@ const QStringList& migrations()
                        " first_token_ms INTEGER, total_ms INTEGER,"
                        " request_id TEXT NOT NULL)"),
         QStringLiteral("CREATE INDEX runs_by_template ON runs(template_path, started_at)"),
+        // Variants, prompt selection and chat turns.
+        QStringLiteral("ALTER TABLE runs ADD COLUMN group_id TEXT NOT NULL DEFAULT ''"),
+        QStringLiteral("ALTER TABLE runs ADD COLUMN kind TEXT NOT NULL DEFAULT 'run'"),
+        QStringLiteral("ALTER TABLE runs ADD COLUMN variant INTEGER NOT NULL DEFAULT 0"),
+        QStringLiteral("ALTER TABLE runs ADD COLUMN group_size INTEGER NOT NULL DEFAULT 1"),
+        QStringLiteral("CREATE INDEX runs_by_group ON runs(group_id, variant)"),
     };
     return list;
 }
@@ -121,6 +127,45 @@ private:
     Status m_status = success();
 };
 
+QString selectRuns()
+{
+    return QStringLiteral("SELECT id, started_at, template_path, template_name, profile_id, parameter_values,"
+                          " request, response, outcome, finish_reason, prompt_tokens, completion_tokens,"
+                          " first_token_ms, total_ms, request_id, group_id, kind, variant, group_size FROM runs");
+}
+
+// Runs the prepared selectRuns() query.
+QList<RunRecord> readRuns(QSqlQuery& query)
+{
+    QList<RunRecord> records;
+    if (!query.exec())
+        return records;
+    while (query.next()) {
+        RunRecord record;
+        record.id = query.value(0).toLongLong();
+        record.startedAt = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
+        record.templatePath = query.value(2).toString();
+        record.templateName = query.value(3).toString();
+        record.profileId = query.value(4).toString();
+        record.values = object(query.value(5).toString());
+        record.request = object(query.value(6).toString());
+        record.response = query.value(7).toString();
+        record.outcome = query.value(8).toString();
+        record.finishReason = query.value(9).toString();
+        record.promptTokens = query.value(10).isNull() ? -1 : query.value(10).toInt();
+        record.completionTokens = query.value(11).isNull() ? -1 : query.value(11).toInt();
+        record.timeToFirstTokenMs = query.value(12).toLongLong();
+        record.totalMs = query.value(13).toLongLong();
+        record.requestId = query.value(14).toString();
+        record.groupId = query.value(15).toString();
+        record.kind = query.value(16).toString();
+        record.variant = query.value(17).toInt();
+        record.groupSize = query.value(18).toInt();
+        records.append(record);
+    }
+    return records;
+}
+
 } // namespace
 
 RunHistory::RunHistory(QString databasePath) : m_path(std::move(databasePath))
@@ -156,8 +201,9 @@ QFuture<qint64> RunHistory::add(const RunRecord& record)
         QSqlQuery query(connection.database());
         query.prepare(QStringLiteral(
             "INSERT INTO runs (started_at, template_path, template_name, profile_id, parameter_values, request,"
-            " response, outcome, finish_reason, prompt_tokens, completion_tokens, first_token_ms, total_ms, request_id)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            " response, outcome, finish_reason, prompt_tokens, completion_tokens, first_token_ms, total_ms, request_id,"
+            " group_id, kind, variant, group_size)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
         query.addBindValue(record.startedAt.toUTC().toString(Qt::ISODateWithMs));
         query.addBindValue(text(record.templatePath));
         query.addBindValue(text(record.templateName));
@@ -172,6 +218,10 @@ QFuture<qint64> RunHistory::add(const RunRecord& record)
         query.addBindValue(record.timeToFirstTokenMs);
         query.addBindValue(record.totalMs);
         query.addBindValue(text(record.requestId));
+        query.addBindValue(text(record.groupId));
+        query.addBindValue(text(record.kind));
+        query.addBindValue(record.variant);
+        query.addBindValue(record.groupSize);
         if (!query.exec()) {
             qCWarning(lcHistory) << "cannot store a run:" << query.lastError().text();
             return 0;
@@ -183,14 +233,11 @@ QFuture<qint64> RunHistory::add(const RunRecord& record)
 QFuture<QList<RunRecord>> RunHistory::search(const QString& text, int limit)
 {
     return QtConcurrent::run(&m_worker, [path = m_path, text, limit] {
-        QList<RunRecord> records;
         const Connection connection(path);
         if (!connection.status())
-            return records;
+            return QList<RunRecord>();
         QSqlQuery query(connection.database());
-        QString sql = QStringLiteral("SELECT id, started_at, template_path, template_name, profile_id, parameter_values,"
-                                     " request, response, outcome, finish_reason, prompt_tokens, completion_tokens,"
-                                     " first_token_ms, total_ms, request_id FROM runs");
+        QString sql = selectRuns();
         if (!text.isEmpty())
             sql += QStringLiteral(" WHERE template_name LIKE ? ESCAPE '\\' OR parameter_values LIKE ? ESCAPE '\\'"
                                   " OR request LIKE ? ESCAPE '\\' OR response LIKE ? ESCAPE '\\'");
@@ -205,28 +252,20 @@ QFuture<QList<RunRecord>> RunHistory::search(const QString& text, int limit)
             for (int i = 0; i < 4; ++i)
                 query.addBindValue(like);
         }
-        if (!query.exec())
-            return records;
-        while (query.next()) {
-            RunRecord record;
-            record.id = query.value(0).toLongLong();
-            record.startedAt = QDateTime::fromString(query.value(1).toString(), Qt::ISODateWithMs);
-            record.templatePath = query.value(2).toString();
-            record.templateName = query.value(3).toString();
-            record.profileId = query.value(4).toString();
-            record.values = object(query.value(5).toString());
-            record.request = object(query.value(6).toString());
-            record.response = query.value(7).toString();
-            record.outcome = query.value(8).toString();
-            record.finishReason = query.value(9).toString();
-            record.promptTokens = query.value(10).isNull() ? -1 : query.value(10).toInt();
-            record.completionTokens = query.value(11).isNull() ? -1 : query.value(11).toInt();
-            record.timeToFirstTokenMs = query.value(12).toLongLong();
-            record.totalMs = query.value(13).toLongLong();
-            record.requestId = query.value(14).toString();
-            records.append(record);
-        }
-        return records;
+        return readRuns(query);
+    });
+}
+
+QFuture<QList<RunRecord>> RunHistory::group(const QString& groupId)
+{
+    return QtConcurrent::run(&m_worker, [path = m_path, groupId] {
+        const Connection connection(path);
+        if (!connection.status() || groupId.isEmpty())
+            return QList<RunRecord>();
+        QSqlQuery query(connection.database());
+        query.prepare(selectRuns() + QStringLiteral(" WHERE group_id = ? ORDER BY variant, id"));
+        query.addBindValue(groupId);
+        return readRuns(query);
     });
 }
 

@@ -32,6 +32,8 @@ public:
     QFuture<qint64> add(const RunRecord& record);
     // Newest first; `text` matches template name, values, request or response.
     QFuture<QList<RunRecord>> search(const QString& text, int limit = 500);
+    // The runs of one group (variants side by side, a selection's two steps, a chat), in order.
+    QFuture<QList<RunRecord>> group(const QString& groupId);
 
 private:
     QString m_path;

@@ -32,6 +32,10 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const
         return QLocale().toString(record.startedAt.toLocalTime(), QLocale::ShortFormat);
     case TemplateColumn:
         return record.templateName;
+    case ModelColumn:
+        return record.model();
+    case KindColumn:
+        return describeKind(record);
     case OutcomeColumn:
         return record.outcome == QLatin1String("ok") ? record.finishReason : record.outcome;
     case TokensColumn:
@@ -55,6 +59,10 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
         return tr("When");
     case TemplateColumn:
         return tr("Template");
+    case ModelColumn:
+        return tr("Model");
+    case KindColumn:
+        return tr("Run");
     case OutcomeColumn:
         return tr("Outcome");
     case TokensColumn:
@@ -73,6 +81,19 @@ void RunHistoryModel::setRecords(const QList<RunRecord>& records)
     beginResetModel();
     m_records = records;
     endResetModel();
+}
+
+QString RunHistoryModel::describeKind(const RunRecord& record)
+{
+    if (record.kind == RunRecord::kClassifier)
+        return tr("selection: classifier");
+    if (record.kind == RunRecord::kAnswer)
+        return tr("selection: answer");
+    if (record.kind == RunRecord::kChat)
+        return tr("chat turn %1").arg(record.variant + 1);
+    if (record.groupSize > 1)
+        return tr("variant %1/%2").arg(record.variant + 1).arg(record.groupSize);
+    return tr("run");
 }
 
 const RunRecord* RunHistoryModel::recordAt(int row) const

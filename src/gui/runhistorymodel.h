@@ -16,7 +16,7 @@ class RunHistoryModel : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { WhenColumn, TemplateColumn, OutcomeColumn, TokensColumn, TimeColumn, ReplyColumn, ColumnCount };
+    enum Column { WhenColumn, TemplateColumn, ModelColumn, KindColumn, OutcomeColumn, TokensColumn, TimeColumn, ReplyColumn, ColumnCount };
 
     explicit RunHistoryModel(QObject* parent = nullptr);
 
@@ -27,6 +27,8 @@ public:
 
     void setRecords(const QList<RunRecord>& records);
     const RunRecord* recordAt(int row) const;
+    // "variant 2/3", "selection: answer", "chat turn 4"...
+    static QString describeKind(const RunRecord& record);
 
 private:
     QList<RunRecord> m_records;

@@ -13,13 +13,17 @@
 #include "gui/chatpanel.h"
 #include "gui/completionrunner.h"
 #include "gui/fewshotmodel.h"
+#include "gui/historypanel.h"
 #include "gui/jsoneditor.h"
 #include "gui/messageseditor.h"
 #include "gui/multilinedelegate.h"
 #include "gui/parameterform.h"
+#include "gui/promptselection.h"
 #include "gui/requestparameterseditor.h"
-#include "gui/runhistory.h"
+#include "gui/rundiffdialog.h"
 #include "gui/runhistorymodel.h"
+#include "gui/runpane.h"
+#include "gui/runpanel.h"
 #include "gui/templatedocument.h"
 #include "gui/templatelistmodel.h"
 #include "gui/userdialogs.h"
@@ -96,7 +100,6 @@ WorkbenchPage::WorkbenchPage(const WorkbenchServices& services, QWidget* parent)
 {
     m_document = new TemplateDocument(this);
     m_session = new AccountSession(services, this);
-    m_runner = new CompletionRunner(m_session, this);
     m_templates = new TemplateListModel(this);
     createWidgets();
     createActions();
@@ -113,62 +116,8 @@ WorkbenchPage::WorkbenchPage(const WorkbenchServices& services, QWidget* parent)
     connect(m_form, &ParameterForm::valuesChanged, this, &WorkbenchPage::schedulePreview);
     connect(m_session, &AccountSession::profileChanged, this, &WorkbenchPage::schedulePreview);
     connect(m_session, &AccountSession::modelsChanged, m_request, &RequestParametersEditor::setModels);
-    connect(m_session, &AccountSession::modelsFailed, this,
-            [this](const QString& message) { m_runStatus->setText(tr("Could not list models: %1").arg(message)); });
     connect(m_request, &RequestParametersEditor::refreshModelsRequested, m_session, &AccountSession::fetchModels);
-
-    // Either runner may be busy: the buttons follow both, never just the one that changed.
-    auto updateRunState = [this] {
-        const bool running = m_runner->isRunning() || m_chat->runner()->isRunning();
-        m_runAction->setEnabled(!running);
-        m_stopAction->setEnabled(running);
-        m_runButton->setEnabled(!running);
-        m_stopButton->setEnabled(running);
-    };
-    connect(m_runner, &CompletionRunner::runningChanged, this, updateRunState);
-    connect(m_chat->runner(), &CompletionRunner::runningChanged, this, updateRunState);
-    connect(m_runner, &CompletionRunner::delta, this, [this](int choice, const QString& text) {
-        if (choice != 0)
-            return; // n > 1: only the first choice streams into the pane
-        QTextCursor cursor(m_output->document());
-        cursor.movePosition(QTextCursor::End);
-        cursor.insertText(text);
-    });
-    connect(m_runner, &CompletionRunner::finished, this, [this](const CompletionResult& result) {
-        if (m_selection == Selection::Classifying) {
-            if (!runSelectedTemplate(result.text()))
-                m_selection = Selection::None;
-            return;
-        }
-        if (result.choices.size() > 1) {
-            QString all;
-            for (const ChoiceResult& choice : result.choices)
-                all += tr("── choice %1 ──\n").arg(choice.index) + choice.text + QStringLiteral("\n\n");
-            m_output->setPlainText(all.trimmed());
-        } else if (!result.streamed || m_output->toPlainText() != result.text()) {
-            m_output->setPlainText(result.text());
-        }
-        m_runStatus->setText(CompletionRunner::summary(result));
-        if (m_selection == Selection::Answering) {
-            m_runStatus->setText(tr("Chosen template: %1 · ").arg(m_selectedTemplate) + m_runStatus->text());
-            m_selection = Selection::None;
-        }
-        recordRun(QStringLiteral("ok"), &result);
-    });
-    connect(m_runner, &CompletionRunner::failed, this, [this](const QString& sentence, bool cancelled) {
-        m_runStatus->setText(sentence);
-        m_selection = Selection::None;
-        recordRun(cancelled ? QStringLiteral("stopped") : sentence, nullptr);
-    });
-    connect(&m_historyWatcher, &QFutureWatcher<QList<RunRecord>>::finished, this, [this] {
-        m_historyModel->setRecords(m_historyWatcher.result());
-        Q_EMIT historyUpdated();
-    });
-    m_historySearchTimer.setSingleShot(true);
-    m_historySearchTimer.setInterval(200);
-    connect(&m_historySearchTimer, &QTimer::timeout, this, &WorkbenchPage::refreshHistory);
-    connect(m_historySearch, &QLineEdit::textChanged, &m_historySearchTimer, qOverload<>(&QTimer::start));
-    connect(m_historyView, &QTableView::activated, this, [this](const QModelIndex& index) { reopenRun(index.row()); });
+    createRunSide();
     openHistory();
     connect(m_chat, &ChatPanel::saveAsTemplateRequested, this, [this](const QJsonObject& body) {
         const QString name = m_services.dialogs->askText(this, tr("Save Chat as Template"), tr("Template name:"),
@@ -203,13 +152,14 @@ WorkbenchPage::~WorkbenchPage()
     // moving the current index, a runner stopping) from reaching a half-destroyed page.
     m_list->selectionModel()->disconnect(this);
     m_document->disconnect(this);
-    m_runner->disconnect(this);
+    m_runPanel->disconnect(this);
+    m_chat->disconnect(this);
     m_chat->runner()->disconnect(this);
+    m_historyPanel->disconnect(this);
     m_session->disconnect(this);
     m_form->disconnect(this);
     m_scan.waitForFinished();
     m_tokenWatcher.waitForFinished();
-    m_historyWatcher.waitForFinished();
 }
 
 void WorkbenchPage::createWidgets()
@@ -353,18 +303,8 @@ void WorkbenchPage::createWidgets()
     runBar->addWidget(m_runButton);
     runBar->addWidget(m_stopButton);
 
-    m_output = new QPlainTextEdit;
-    m_output->setObjectName(QStringLiteral("outputEdit"));
-    m_output->setReadOnly(true);
-    m_output->setPlaceholderText(tr("The reply streams in here. Ctrl+Return runs, Esc stops."));
-    m_runStatus = new QLabel;
-    m_runStatus->setObjectName(QStringLiteral("runStatus"));
-    m_runStatus->setWordWrap(true);
-    m_runStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    auto* outputPage = new QWidget;
-    auto* outputLayout = new QVBoxLayout(outputPage);
-    outputLayout->addWidget(m_output, 1);
-    outputLayout->addWidget(m_runStatus);
+    m_runPanel = new RunPanel(m_session);
+    m_historyPanel = new HistoryPanel;
 
     m_preview = new QPlainTextEdit;
     m_preview->setObjectName(QStringLiteral("previewEdit"));
@@ -380,28 +320,11 @@ void WorkbenchPage::createWidgets()
     m_chat = new ChatPanel(m_session, m_services.dialogs);
     m_outputTabs = new QTabWidget;
     m_outputTabs->setObjectName(QStringLiteral("outputTabs"));
-    m_outputTabs->addTab(outputPage, tr("&Output"));
+    m_outputTabs->addTab(m_runPanel, tr("&Output"));
     m_outputTabs->addTab(previewPage, tr("&Preview"));
     m_outputTabs->addTab(m_chat, tr("C&hat"));
 
-    m_historyModel = new RunHistoryModel(this);
-    m_historySearch = new QLineEdit;
-    m_historySearch->setObjectName(QStringLiteral("historySearch"));
-    m_historySearch->setPlaceholderText(tr("Search runs: template, values, request or reply"));
-    m_historySearch->setClearButtonEnabled(true);
-    m_historyView = new QTableView;
-    m_historyView->setObjectName(QStringLiteral("historyView"));
-    m_historyView->setModel(m_historyModel);
-    m_historyView->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_historyView->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_historyView->verticalHeader()->hide();
-    m_historyView->horizontalHeader()->setStretchLastSection(true);
-    m_historyView->setToolTip(tr("Enter or double-click reopens the run"));
-    auto* historyPage = new QWidget;
-    auto* historyLayout = new QVBoxLayout(historyPage);
-    historyLayout->addWidget(m_historySearch);
-    historyLayout->addWidget(m_historyView, 1);
-    m_outputTabs->addTab(historyPage, tr("Histor&y"));
+    m_outputTabs->addTab(m_historyPanel, tr("Histor&y"));
 
     auto* fieldsBox = new QWidget;
     auto* fieldsLayout = new QVBoxLayout(fieldsBox);
@@ -542,6 +465,9 @@ void WorkbenchPage::createActions()
     addAction(runMenu, tr("Append Chat as &Training Example…"), QKeySequence(tr("Ctrl+Shift+T")),
               "chatExampleAction", [this] { m_chat->saveAsTrainingExample(); });
     runMenu->addSeparator();
+    runMenu->addActions(m_runPanel->menuActions());
+    runMenu->addAction(m_historyPanel->compareAction());
+    runMenu->addSeparator();
     const QStringList outputTabNames = {tr("Output"), tr("Request Preview"), tr("Chat"), tr("Run History")};
     for (int i = 0; i < outputTabNames.size(); ++i) {
         addAction(runMenu, tr("Show %1").arg(outputTabNames.at(i)), QKeySequence(QStringLiteral("Alt+%1").arg(i + 5)),
@@ -639,7 +565,7 @@ bool WorkbenchPage::openTemplate(const QString& path)
 
 void WorkbenchPage::openEntry(const TemplateEntry& entry)
 {
-    m_runner->stop();
+    m_runPanel->stop();
     if (!entry.error.isEmpty()) {
         m_document->clear();
         m_title->setText(entry.name);
@@ -1005,169 +931,36 @@ void WorkbenchPage::run()
     }
     if (!m_document->isOpen())
         return;
-    // A run still going is recorded as stopped before this one takes its place.
-    m_runner->stop();
+    m_selection->cancel();
     m_json->applyNow();
-    m_output->clear();
-    m_runStatus->setText(tr("Running on %1…").arg(m_session->profile().displayName));
-    m_outputTabs->setCurrentIndex(0);
-    const CompletionRequest request = currentRequest();
-    m_currentRun = RunRecord();
-    m_currentRun.startedAt = QDateTime::currentDateTimeUtc();
-    m_currentRun.templatePath = m_document->path();
-    m_currentRun.templateName = m_document->name();
-    m_currentRun.profileId = m_session->profileId();
-    const QHash<QString, QString> values = m_form->values();
-    for (auto it = values.begin(); it != values.end(); ++it)
-        m_currentRun.values.insert(it.key(), it.value());
-    m_currentRun.request = m_session->wireBody(request);
-    m_runner->start(request);
+    m_outputTabs->setCurrentWidget(m_runPanel);
+    m_runPanel->startVariants(currentRequest(), runBase());
 }
 
 void WorkbenchPage::runWithSelection()
 {
-    if (!m_document->isOpen() || m_runner->isRunning())
+    if (!m_document->isOpen() || m_runPanel->isRunning())
         return;
     m_json->applyNow();
-    m_currentRun = RunRecord(); // only the answering run is stored
-    m_selection = Selection::Classifying;
-    m_selectedTemplate.clear();
-    m_output->clear();
-    m_outputTabs->setCurrentIndex(0);
-    m_runStatus->setText(tr("Choosing a template with %1…").arg(m_document->name()));
-    m_runner->start(currentRequest());
+    m_outputTabs->setCurrentWidget(m_runPanel);
+    m_selection->start(currentRequest(), runBase());
 }
 
-bool WorkbenchPage::runSelectedTemplate(const QString& classifierAnswer)
+RunRecord WorkbenchPage::runBase() const
 {
-    // Models like to wrap JSON in a code fence; take the outermost object.
-    const qsizetype open = classifierAnswer.indexOf(QLatin1Char('{'));
-    const qsizetype close = classifierAnswer.lastIndexOf(QLatin1Char('}'));
-    const QJsonObject answer = open >= 0 && close > open
-                                   ? QJsonDocument::fromJson(classifierAnswer.mid(open, close - open + 1).toUtf8()).object()
-                                   : QJsonObject();
-    const QString name = answer.value(QStringLiteral("template")).toString(answer.value(QStringLiteral("as")).toString());
-    if (name.isEmpty()) {
-        m_runStatus->setText(tr("The selection answer names no template (expected JSON with a \"template\" key): %1")
-                                 .arg(classifierAnswer.left(300)));
-        return false;
-    }
-    // Prefer the user's and the workspace's own template of that name over the bundled one.
-    const TemplateEntry* chosen = nullptr;
-    for (int row = 0; row < m_templates->rowCount(); ++row) {
-        const TemplateEntry* entry = m_templates->entryAt(m_templates->index(row, 0));
-        if (entry->name == name && entry->error.isEmpty()
-            && (!chosen || entry->origin != TemplateEntry::Origin::Bundled))
-            chosen = entry;
-    }
-    if (!chosen) {
-        m_runStatus->setText(tr("The selection chose “%1”, but no template of that name is listed.").arg(name));
-        return false;
-    }
-    const Result<PromptTemplate> selected = PromptTemplate::fromJson(chosen->json, chosen->path);
-    if (!selected)
-        return false;
-    QHash<QString, QString> values;
-    for (auto it = answer.begin(); it != answer.end(); ++it) {
-        if (it.value().isString())
-            values.insert(it.key(), it.value().toString());
-    }
-    CompletionRequest request;
-    request.endpoint = selected->kind() == PromptTemplate::Kind::Chat ? CompletionRequest::Endpoint::Chat
-                                                                      : CompletionRequest::Endpoint::Legacy;
-    request.body = selected->render(values);
-    request.stream = true;
-    m_selection = Selection::Answering;
-    m_selectedTemplate = name;
-    m_output->clear();
-    m_runStatus->setText(tr("Chosen template: %1 · answering…").arg(name));
-    m_runner->start(request);
-    return true;
-}
-
-// --- history -----------------------------------------------------------------------------
-
-QString WorkbenchPage::historyPath() const
-{
-    // Per workspace when one is open, so a project's runs travel with it.
-    if (!m_services.workspaceFolder.isEmpty())
-        return QDir(m_services.workspaceFolder).filePath(QStringLiteral(".tunebench/history.sqlite"));
-    return QDir(m_services.dataFolder).filePath(QStringLiteral("history.sqlite"));
-}
-
-void WorkbenchPage::openHistory()
-{
-    m_historyWatcher.waitForFinished();
-    if (m_services.dataFolder.isEmpty() && m_services.workspaceFolder.isEmpty()) {
-        m_history.reset();
-        m_historyModel->setRecords({});
-        return;
-    }
-    m_history = std::make_unique<RunHistory>(historyPath());
-    m_history->open().then(this, [this](Status status) {
-        if (!status)
-            m_runStatus->setText(tr("Run history unavailable: %1").arg(status.error().message));
-        refreshHistory();
-    });
-}
-
-void WorkbenchPage::refreshHistory()
-{
-    if (!m_history)
-        return;
-    m_historyWatcher.setFuture(m_history->search(m_historySearch->text().trimmed()));
-}
-
-void WorkbenchPage::recordRun(const QString& outcome, const CompletionResult* result)
-{
-    if (!m_history || m_currentRun.templatePath.isEmpty())
-        return;
-    RunRecord record = m_currentRun;
-    m_currentRun = RunRecord();
-    record.outcome = outcome;
-    record.response = result ? result->text() : m_runner->text();
-    if (result) {
-        record.finishReason = result->choices.isEmpty() ? QString() : result->choices.first().finishReason;
-        if (result->usage.known) {
-            record.promptTokens = result->usage.promptTokens;
-            record.completionTokens = result->usage.completionTokens;
-        }
-        record.timeToFirstTokenMs = result->timeToFirstTokenMs;
-        record.totalMs = result->totalMs;
-        record.requestId = result->requestId;
-    }
-    m_history->add(record).then(this, [this](qint64) { refreshHistory(); });
-}
-
-bool WorkbenchPage::reopenRun(int historyRow)
-{
-    const RunRecord* found = m_historyModel->recordAt(historyRow);
-    if (!found)
-        return false;
-    const RunRecord record = *found;
-    if (!openTemplate(record.templatePath)) {
-        m_runStatus->setText(tr("The template of this run (%1) is no longer listed.").arg(record.templatePath));
-        return false;
-    }
-    for (auto it = record.values.begin(); it != record.values.end(); ++it)
-        m_form->setValue(it.key(), it.value().toString());
-    m_output->setPlainText(record.response);
-    QString status = tr("Run of %1 reopened · %2")
-                         .arg(QLocale().toString(record.startedAt.toLocalTime(), QLocale::ShortFormat),
-                              record.outcome == QLatin1String("ok") ? tr("finish_reason %1").arg(record.finishReason)
-                                                                   : record.outcome);
-    if (record.promptTokens >= 0)
-        status += tr(" · %1 prompt + %2 completion tokens").arg(record.promptTokens).arg(record.completionTokens);
-    if (record.totalMs >= 0)
-        status += tr(" · total %1 ms").arg(record.totalMs);
-    m_runStatus->setText(status);
-    m_outputTabs->setCurrentIndex(0);
-    return true;
+    RunRecord base;
+    base.templatePath = m_document->path();
+    base.templateName = m_document->name();
+    base.profileId = m_session->profileId();
+    const QHash<QString, QString> values = m_form->values();
+    for (auto it = values.begin(); it != values.end(); ++it)
+        base.values.insert(it.key(), it.value());
+    return base;
 }
 
 void WorkbenchPage::stop()
 {
-    m_runner->stop();
+    m_runPanel->stop();
     m_chat->stop();
 }
 
@@ -1180,7 +973,147 @@ void WorkbenchPage::startChat()
         return;
     }
     m_outputTabs->setCurrentWidget(m_chat);
-    m_chat->startFrom(currentRequest().body);
+    m_chat->startFrom(currentRequest().body, runBase());
+}
+
+// --- history -----------------------------------------------------------------------------
+
+QString WorkbenchPage::historyPath() const
+{
+    // Per workspace when one is open, so a project's runs travel with it.
+    if (!m_services.workspaceFolder.isEmpty())
+        return QDir(m_services.workspaceFolder).filePath(QStringLiteral(".tunebench/history.sqlite"));
+    if (m_services.dataFolder.isEmpty())
+        return {};
+    return QDir(m_services.dataFolder).filePath(QStringLiteral("history.sqlite"));
+}
+
+void WorkbenchPage::openHistory()
+{
+    m_historyPanel->setDatabasePath(historyPath()); // returns at once
+}
+
+void WorkbenchPage::refreshHistory()
+{
+    m_historyPanel->refresh();
+}
+
+bool WorkbenchPage::reopenRun(int historyRow)
+{
+    const RunRecord* found = historyModel()->recordAt(historyRow);
+    return found && reopenRecord(*found);
+}
+
+bool WorkbenchPage::reopenRecord(const RunRecord& record)
+{
+    if (!openTemplate(record.templatePath)) {
+        m_runPanel->setStatus(tr("The template of this run (%1) is no longer listed.").arg(record.templatePath));
+        return false;
+    }
+    for (auto it = record.values.begin(); it != record.values.end(); ++it)
+        m_form->setValue(it.key(), it.value().toString());
+    if (record.kind == RunRecord::kChat) {
+        m_outputTabs->setCurrentWidget(m_chat);
+        m_chat->reopen(record);
+        return true;
+    }
+    m_runPanel->showRecords({record});
+    m_runPanel->setStatus(tr("Run of %1 reopened · %2")
+                              .arg(QLocale().toString(record.startedAt.toLocalTime(), QLocale::ShortFormat),
+                                   m_runPanel->panes().first()->statsText()));
+    m_outputTabs->setCurrentWidget(m_runPanel);
+    if (record.groupSize > 1) {
+        // The rest of the group comes from the database; the clicked run shows meanwhile.
+        m_historyPanel->fetchGroup(record.groupId, this, [this, record](const QList<RunRecord>& group) {
+            if (group.size() < 2 || m_runPanel->isRunning() || m_runPanel->panes().first()->record().id != record.id)
+                return; // a single survivor, or the user moved on
+            m_runPanel->showRecords(group);
+            m_runPanel->setStatus(tr("%n runs of one group reopened side by side.", nullptr, int(group.size())));
+        });
+    }
+    return true;
+}
+
+RunDiffDialog* WorkbenchPage::showDiff(const RunRecord& before, const RunRecord& after)
+{
+    auto* dialog = new RunDiffDialog(before, after, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
+}
+
+void WorkbenchPage::createRunSide()
+{
+    // Either the run panel or the chat may be busy: the buttons follow both.
+    auto updateRunState = [this] {
+        const bool running = m_runPanel->isRunning() || m_chat->runner()->isRunning();
+        m_runAction->setEnabled(!running);
+        m_stopAction->setEnabled(running);
+        m_runButton->setEnabled(!running);
+        m_stopButton->setEnabled(running);
+    };
+    connect(m_runPanel, &RunPanel::runningChanged, this, updateRunState);
+    connect(m_chat->runner(), &CompletionRunner::runningChanged, this, updateRunState);
+    connect(m_session, &AccountSession::modelsChanged, m_runPanel, &RunPanel::setAvailableModels);
+    connect(m_session, &AccountSession::modelsFailed, m_runPanel,
+            [this](const QString& message) { m_runPanel->setStatus(tr("Could not list models: %1").arg(message)); });
+
+    m_selection = new PromptSelection(
+        m_runPanel,
+        [this](const QString& name) -> std::optional<TemplateEntry> {
+            // Prefer the user's and the workspace's own template of that name over the bundled one.
+            const TemplateEntry* chosen = nullptr;
+            for (int row = 0; row < m_templates->rowCount(); ++row) {
+                const TemplateEntry* entry = m_templates->entryAt(m_templates->index(row, 0));
+                if (entry->name == name && (!chosen || entry->origin != TemplateEntry::Origin::Bundled))
+                    chosen = entry;
+            }
+            return chosen ? std::optional<TemplateEntry>(*chosen) : std::nullopt;
+        },
+        this);
+
+    // Every run, variant, selection step and chat turn of a template goes to the history.
+    auto store = [this](const RunRecord& record) {
+        if (!record.templatePath.isEmpty())
+            m_historyPanel->add(record);
+    };
+    connect(m_runPanel, &RunPanel::runFinished, this, store);
+    connect(m_chat, &ChatPanel::turnFinished, this, store);
+    connect(m_runPanel, &RunPanel::compareRequested, this, &WorkbenchPage::showDiff);
+    connect(m_historyPanel, &HistoryPanel::compareRequested, this, &WorkbenchPage::showDiff);
+    connect(m_historyPanel, &HistoryPanel::reopenRequested, this, &WorkbenchPage::reopenRecord);
+    connect(m_historyPanel, &HistoryPanel::updated, this, &WorkbenchPage::historyUpdated);
+    connect(m_historyPanel, &HistoryPanel::message, m_runPanel, &RunPanel::setStatus);
+}
+
+QPlainTextEdit* WorkbenchPage::outputEdit() const
+{
+    return m_runPanel->outputEdit();
+}
+
+QLabel* WorkbenchPage::runStatusLabel() const
+{
+    return m_runPanel->statusLabel();
+}
+
+CompletionRunner* WorkbenchPage::runner() const
+{
+    return m_runPanel->runner();
+}
+
+RunHistoryModel* WorkbenchPage::historyModel() const
+{
+    return m_historyPanel->model();
+}
+
+QTableView* WorkbenchPage::historyView() const
+{
+    return m_historyPanel->view();
+}
+
+QLineEdit* WorkbenchPage::historySearch() const
+{
+    return m_historyPanel->searchEdit();
 }
 
 // --- provider ----------------------------------------------------------------------------
@@ -1199,11 +1132,11 @@ void WorkbenchPage::storeApiKey(const QString& key)
     m_session->storeApiKey(key, this, [this](Status status) {
         const QString name = m_session->profile().displayName;
         if (!status)
-            m_runStatus->setText(status.error().message);
+            m_runPanel->setStatus(status.error().message);
         else if (m_services.credentials->isSessionOnly())
-            m_runStatus->setText(m_services.credentials->sessionOnlyMessage());
+            m_runPanel->setStatus(m_services.credentials->sessionOnlyMessage());
         else
-            m_runStatus->setText(tr("API key stored in the keychain for %1.").arg(name));
+            m_runPanel->setStatus(tr("API key stored in the keychain for %1.").arg(name));
     });
 }
 
@@ -1224,7 +1157,7 @@ void WorkbenchPage::showApiKeyDialog()
     } else if (dialog.outcome() == ApiKeyDialog::Outcome::Remove) {
         stop();
         m_session->removeApiKey(this, [this](Status status) {
-            m_runStatus->setText(status ? tr("Stored API key removed.") : status.error().message);
+            m_runPanel->setStatus(status ? tr("Stored API key removed.") : status.error().message);
         });
     }
 }

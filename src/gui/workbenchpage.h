@@ -4,7 +4,8 @@
 
 // The "Prompts" page: template browser, the template editor (messages, few-shot
 // examples, request parameters, raw JSON — one undo stack), parameter fields, the
-// live request preview with its token count, streamed runs and chat mode.
+// live request preview with its token count; runs, chat and history live in RunPanel,
+// ChatPanel and HistoryPanel, which this page wires to the open template.
 
 #include "core/templatecatalog.h"
 #include "gui/runrecord.h"
@@ -35,6 +36,10 @@ namespace tb {
 
 class AccountSession;
 class ChatPanel;
+class HistoryPanel;
+class PromptSelection;
+class RunDiffDialog;
+class RunPanel;
 class CompletionRunner;
 class FewShotModel;
 class JsonEditor;
@@ -42,7 +47,6 @@ class MessagesEditor;
 class PromptTemplate;
 class ParameterForm;
 class RequestParametersEditor;
-class RunHistory;
 class RunHistoryModel;
 class TemplateDocument;
 class TemplateListModel;
@@ -85,7 +89,8 @@ public:
     void importExamples();
     void exportExamples();
 
-    // Ctrl+Return: a single streamed run, or the next chat turn in chat mode.
+    // Ctrl+Return: the streamed run (n variants and/or several models side by side, as
+    // chosen in the Output tab), or the next chat turn in chat mode.
     void run();
     void stop();
     void startChat();
@@ -93,9 +98,13 @@ public:
     // classifier whose JSON answer names a template ("template") and its parameter
     // values (the other keys), then runs that template and shows which one answered.
     void runWithSelection();
-    // Opens a stored run again: its template, its parameter values and its reply.
+    // Opens a stored run again: its template, its parameter values and its reply; a run
+    // of a group shows the whole group side by side, a chat turn continues the chat.
     bool reopenRun(int historyRow);
+    bool reopenRecord(const RunRecord& record);
     void refreshHistory();
+    // Opens a dialog comparing two runs word by word (not modal).
+    RunDiffDialog* showDiff(const RunRecord& before, const RunRecord& after);
     void storeApiKey(const QString& key);
     void showApiKeyDialog();
 
@@ -114,17 +123,19 @@ public:
     ParameterForm* parameterForm() const { return m_form; }
     QTabWidget* editorTabs() const { return m_editorTabs; }
     QTabWidget* outputTabs() const { return m_outputTabs; }
-    QPlainTextEdit* outputEdit() const { return m_output; }
-    QLabel* runStatusLabel() const { return m_runStatus; }
+    RunPanel* runPanel() const { return m_runPanel; }
+    HistoryPanel* historyPanel() const { return m_historyPanel; }
+    QPlainTextEdit* outputEdit() const; // the first run pane
+    QLabel* runStatusLabel() const;
     QPlainTextEdit* previewEdit() const { return m_preview; }
     QLabel* tokenLabel() const { return m_tokens; }
     ChatPanel* chatPanel() const { return m_chat; }
-    CompletionRunner* runner() const { return m_runner; }
+    CompletionRunner* runner() const; // the first run pane's
     AccountSession* session() const { return m_session; }
     QComboBox* profileCombo() const { return m_profileCombo; }
-    RunHistoryModel* historyModel() const { return m_historyModel; }
-    QTableView* historyView() const { return m_historyView; }
-    QLineEdit* historySearch() const { return m_historySearch; }
+    RunHistoryModel* historyModel() const;
+    QTableView* historyView() const;
+    QLineEdit* historySearch() const;
     QString historyPath() const;
 
     static TokenCount countTokens(const QJsonObject& body, int firstExampleMessage, int exampleCount);
@@ -154,14 +165,13 @@ private:
     QString uniqueUserPath(const QString& name) const;
     void moveCurrentExample(int delta);
     void openHistory();
-    void recordRun(const QString& outcome, const CompletionResult* result);
-    // Second step of runWithSelection(); false when the answer names no usable template.
-    bool runSelectedTemplate(const QString& classifierAnswer);
+    // Template, values and profile of a run of the open template.
+    RunRecord runBase() const;
+    void createRunSide();
 
     WorkbenchServices m_services;
     TemplateDocument* m_document = nullptr;
     AccountSession* m_session = nullptr;
-    CompletionRunner* m_runner = nullptr;
     TemplateListModel* m_templates = nullptr;
     QSortFilterProxyModel* m_filter = nullptr;
     QFutureWatcher<QList<TemplateEntry>> m_scan;
@@ -170,6 +180,7 @@ private:
     QTimer m_previewTimer;
     QString m_pendingPath;
     bool m_selecting = false;
+    PromptSelection* m_selection = nullptr;
 
     QLineEdit* m_filterEdit = nullptr;
     QListView* m_list = nullptr;
@@ -186,24 +197,14 @@ private:
     ParameterForm* m_form = nullptr;
     QLabel* m_unfilled = nullptr;
     QTabWidget* m_outputTabs = nullptr;
-    QPlainTextEdit* m_output = nullptr;
-    QLabel* m_runStatus = nullptr;
+    RunPanel* m_runPanel = nullptr;
+    HistoryPanel* m_historyPanel = nullptr;
     QPlainTextEdit* m_preview = nullptr;
     QLabel* m_tokens = nullptr;
     ChatPanel* m_chat = nullptr;
     QComboBox* m_profileCombo = nullptr;
     QPushButton* m_runButton = nullptr;
     QPushButton* m_stopButton = nullptr;
-    std::unique_ptr<RunHistory> m_history;
-    RunHistoryModel* m_historyModel = nullptr;
-    QTableView* m_historyView = nullptr;
-    QLineEdit* m_historySearch = nullptr;
-    QFutureWatcher<QList<RunRecord>> m_historyWatcher;
-    QTimer m_historySearchTimer;
-    RunRecord m_currentRun;
-    enum class Selection { None, Classifying, Answering };
-    Selection m_selection = Selection::None;
-    QString m_selectedTemplate;
     QList<QMenu*> m_menus;
     QAction* m_saveAction = nullptr;
     QAction* m_runAction = nullptr;

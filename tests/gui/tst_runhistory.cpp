@@ -43,6 +43,8 @@ private Q_SLOTS:
     void searchMatchesValuesAndReplies_data();
     void searchMatchesValuesAndReplies();
     void refusesAHistoryFromANewerSchema();
+    void groupReturnsItsRunsInVariantOrder();
+    void upgradesAHistoryWrittenBeforeGroups();
 };
 
 void TestRunHistory::storesRunsAndFindsThemNewestFirst()
@@ -106,6 +108,64 @@ void TestRunHistory::refusesAHistoryFromANewerSchema()
     const Status opened = history.open().result();
     QVERIFY(!opened);
     QVERIFY(opened.error().message.contains(QStringLiteral("newer")));
+}
+
+void TestRunHistory::groupReturnsItsRunsInVariantOrder()
+{
+    QTemporaryDir dir;
+    RunHistory history(dir.filePath(QStringLiteral("history.sqlite")));
+    const QString group = RunRecord::newGroupId();
+    for (int variant : {1, 0, 2}) {
+        RunRecord record = run(QStringLiteral("writer"), QStringLiteral("x"), QStringLiteral("reply %1").arg(variant));
+        record.groupId = group;
+        record.variant = variant;
+        record.groupSize = 3;
+        record.kind = variant == 0 ? RunRecord::kClassifier : RunRecord::kAnswer;
+        QVERIFY(history.add(record).result() > 0);
+    }
+    history.add(run(QStringLiteral("other"), QStringLiteral("y"), QStringLiteral("alone"))).waitForFinished();
+    const QList<RunRecord> records = history.group(group).result();
+    QCOMPARE(records.size(), 3);
+    for (int i = 0; i < 3; ++i) {
+        QCOMPARE(records.at(i).variant, i);
+        QCOMPARE(records.at(i).groupSize, 3);
+        QCOMPARE(records.at(i).response, QStringLiteral("reply %1").arg(i));
+    }
+    QCOMPARE(records.at(0).kind, RunRecord::kClassifier);
+    QCOMPARE(records.at(1).kind, RunRecord::kAnswer);
+    QVERIFY(history.group(QString()).result().isEmpty());
+}
+
+void TestRunHistory::upgradesAHistoryWrittenBeforeGroups()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("history.sqlite"));
+    {
+        // Schema 2 as the first release wrote it, with one run in it.
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec(QStringLiteral(
+            "CREATE TABLE runs (id INTEGER PRIMARY KEY AUTOINCREMENT, started_at TEXT NOT NULL,"
+            " template_path TEXT NOT NULL, template_name TEXT NOT NULL, profile_id TEXT NOT NULL,"
+            " parameter_values TEXT NOT NULL, request TEXT NOT NULL, response TEXT NOT NULL, outcome TEXT NOT NULL,"
+            " finish_reason TEXT NOT NULL, prompt_tokens INTEGER, completion_tokens INTEGER,"
+            " first_token_ms INTEGER, total_ms INTEGER, request_id TEXT NOT NULL)")));
+        QVERIFY(query.exec(QStringLiteral("INSERT INTO runs VALUES (1, '2026-01-02T03:04:05.000Z', 'p', 'old', 'x',"
+                                          " '{}', '{}', 'an old reply', 'ok', 'stop', 1, 2, 3, 4, 'req')")));
+        QVERIFY(query.exec(QStringLiteral("PRAGMA user_version = 2")));
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("old"));
+    RunHistory history(path);
+    QVERIFY(history.open().result());
+    const QList<RunRecord> records = history.search(QString()).result();
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.first().response, QStringLiteral("an old reply"));
+    QCOMPARE(records.first().kind, RunRecord::kRun);
+    QCOMPARE(records.first().groupSize, 1);
+    QVERIFY(records.first().groupId.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestRunHistory)

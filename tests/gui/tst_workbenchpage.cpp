@@ -22,8 +22,7 @@
 #include "gui/userdialogs.h"
 #include "gui/workbenchpage.h"
 #include "openaiemulator.h"
-#include "secrets/apikeyresolver.h"
-#include "secrets/credentialstore.h"
+#include "workbenchfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -38,12 +37,10 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
-#include <QTemporaryDir>
 #include <QTest>
 
 #include <memory>
@@ -109,11 +106,7 @@ private:
 
     OpenAiEmulator m_emulator;
     QNetworkAccessManager m_network;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<QSettings> m_settings;
-    std::unique_ptr<ProfileStore> m_profiles;
-    std::unique_ptr<CredentialStore> m_credentials;
-    std::unique_ptr<ApiKeyResolver> m_keys;
+    tb::test::WorkbenchFixture m_fixture;
     UserDialogs m_dialogs;
     std::unique_ptr<MainWindow> m_window;
     WorkbenchPage* m_page = nullptr;
@@ -127,50 +120,20 @@ void TestWorkbenchPage::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     m_dialogs.setInteractive(false); // an unexpected question must not hang the test
     QVERIFY(m_emulator.listen());
-    m_emulator.setExpectedApiKey(QStringLiteral("sk-test-key"));
+    m_emulator.setExpectedApiKey(QString::fromLatin1(tb::test::WorkbenchFixture::kApiKey));
 }
 
 void TestWorkbenchPage::init()
 {
     m_emulator.clearScripts();
     m_emulator.clearRequests();
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(m_dir->isValid());
-    QDir(m_dir->path()).mkpath(QStringLiteral("user"));
-    m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
-    m_profiles = std::make_unique<ProfileStore>(*m_settings);
-    ProviderProfile profile = ProviderProfile::openAICompatible(QStringLiteral("emulator"), QStringLiteral("Emulator"),
-                                                                m_emulator.baseUrl());
-    // OpenAI kind: needs the stored key and asks for usage in the stream.
-    profile.kind = ProviderProfile::Kind::OpenAI;
-    profile.defaultModel = QString::fromLatin1(OpenAiEmulator::kDefaultModel);
-    profile.maxRetries = 0;
-    QVERIFY(m_profiles->save(profile));
-    m_settings->setValue(QStringLiteral("workbench/profile"), QStringLiteral("emulator"));
-    m_credentials = std::make_unique<CredentialStore>(QStringLiteral("io.tunebench.Tests"),
-                                                      CredentialStore::Backend::SessionMemory);
-    m_keys = std::make_unique<ApiKeyResolver>(*m_credentials, QProcessEnvironment());
-    bool stored = false;
-    m_credentials->writeKey(QStringLiteral("emulator"), QStringLiteral("sk-test-key"), this,
-                            [&stored](Status status) { stored = bool(status); });
-    QTRY_VERIFY(stored);
-
+    QVERIFY(m_fixture.setUp(m_emulator.baseUrl()));
     createWindow();
 }
 
 void TestWorkbenchPage::createWindow()
 {
-    WorkbenchServices services;
-    services.settings = m_settings.get();
-    services.profiles = m_profiles.get();
-    services.credentials = m_credentials.get();
-    services.keys = m_keys.get();
-    services.network = &m_network;
-    services.dialogs = &m_dialogs;
-    services.bundledFolder = TemplateCatalog::bundledFolder();
-    services.userFolder = m_dir->filePath(QStringLiteral("user"));
-    services.dataFolder = m_dir->path();
-    m_window = std::make_unique<MainWindow>(services);
+    m_window = std::make_unique<MainWindow>(m_fixture.services(&m_network, &m_dialogs));
     m_page = m_window->workbench();
     QSignalSpy loaded(m_page, &WorkbenchPage::templatesLoaded);
     m_fewShotTester = std::make_unique<QAbstractItemModelTester>(m_page->fewShotModel(),
@@ -198,11 +161,7 @@ void TestWorkbenchPage::destroyWindow()
 void TestWorkbenchPage::cleanup()
 {
     destroyWindow();
-    m_keys.reset();
-    m_credentials.reset();
-    m_profiles.reset();
-    m_settings.reset();
-    m_dir.reset();
+    m_fixture.reset();
     const qsizetype pending = m_dialogs.pendingAnswers();
     const int unanswered = m_dialogs.unansweredQuestions();
     m_dialogs.clearAnswers();
@@ -221,7 +180,7 @@ bool TestWorkbenchPage::duplicate(const QString& name)
 {
     m_dialogs.enqueueAnswer(name);
     keyOnWindow(Qt::Key_D, Qt::ControlModifier);
-    const QString expected = QDir(m_dir->filePath(QStringLiteral("user"))).filePath(name + QStringLiteral(".json"));
+    const QString expected = QDir(m_fixture.filePath(QStringLiteral("user"))).filePath(name + QStringLiteral(".json"));
     return QTest::qWaitFor([&] { return m_page->document()->path() == expected; });
 }
 
@@ -235,7 +194,7 @@ void TestWorkbenchPage::importingExamplesReadsJsonlInTheBackground()
 {
     QVERIFY(openTemplate(kSentiment));
     QVERIFY(duplicate(QStringLiteral("imported")));
-    const QString jsonl = m_dir->filePath(QStringLiteral("rows.jsonl"));
+    const QString jsonl = m_fixture.filePath(QStringLiteral("rows.jsonl"));
     QFile file(jsonl);
     QVERIFY(file.open(QIODevice::WriteOnly));
     file.write("{\"prompt\": \"Too salty.\", \"completion\": \"2: Salt.\"}\n"
@@ -248,7 +207,7 @@ void TestWorkbenchPage::importingExamplesReadsJsonlInTheBackground()
     QCOMPARE(m_page->fewShotModel()->data(m_page->fewShotModel()->index(3, 0), Qt::DisplayRole).toString(),
              QStringLiteral("Too salty."));
 
-    m_dialogs.enqueueAnswer(m_dir->filePath(QStringLiteral("missing.jsonl")));
+    m_dialogs.enqueueAnswer(m_fixture.filePath(QStringLiteral("missing.jsonl")));
     m_dialogs.enqueueAnswer(true); // acknowledges the error message
     keyOnWindow(Qt::Key_I, Qt::ControlModifier);
     QTRY_VERIFY(m_dialogs.lastMessage().contains(QLatin1String("missing.jsonl")));
@@ -433,7 +392,7 @@ void TestWorkbenchPage::switchingTemplatesAsksAboutUnsavedChanges()
 
 void TestWorkbenchPage::newRenameAndDeleteWorkOnTheUserFolder()
 {
-    const QDir user(m_dir->filePath(QStringLiteral("user")));
+    const QDir user(m_fixture.filePath(QStringLiteral("user")));
     m_dialogs.enqueueAnswer(QStringLiteral("My Summary"));
     keyOnWindow(Qt::Key_N, Qt::ControlModifier);
     QTRY_COMPARE(m_page->document()->path(), user.filePath(QStringLiteral("My-Summary.json")));
@@ -470,7 +429,7 @@ void TestWorkbenchPage::chatCanBeSavedAsANewTemplate()
     }
     QVERIFY(save);
     QTest::mouseClick(save, Qt::LeftButton);
-    const QString path = QDir(m_dir->filePath(QStringLiteral("user"))).filePath(QStringLiteral("short-adventure.json"));
+    const QString path = QDir(m_fixture.filePath(QStringLiteral("user"))).filePath(QStringLiteral("short-adventure.json"));
     QTRY_COMPARE(m_page->document()->path(), path);
     const QJsonArray messages = m_page->document()->content().messages();
     QCOMPARE(messages.size(), 2);
@@ -580,7 +539,7 @@ void TestWorkbenchPage::chatModeAppendsRepliesAndTakesTheNextTurn()
     saveScreenshot(m_window.get(), QStringLiteral("workbench-chat.png"));
 
     // Append the conversation as one chat training example.
-    const QString jsonl = m_dir->filePath(QStringLiteral("train.jsonl"));
+    const QString jsonl = m_fixture.filePath(QStringLiteral("train.jsonl"));
     m_dialogs.enqueueAnswer(jsonl);
     chat->saveAsTrainingExample();
     QTRY_VERIFY(QFileInfo::exists(jsonl) && QFileInfo(jsonl).size() > 0);
