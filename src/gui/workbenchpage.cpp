@@ -12,6 +12,7 @@
 #include "gui/chatmodel.h"
 #include "gui/chatpanel.h"
 #include "gui/completionrunner.h"
+#include "gui/fewshotlayouteditor.h"
 #include "gui/fewshotmodel.h"
 #include "gui/jsoneditor.h"
 #include "gui/messageseditor.h"
@@ -296,6 +297,7 @@ void WorkbenchPage::createWidgets()
     exampleButtons->addStretch(1);
     addButton(tr("Import…"), tr("Import rows from JSONL (Ctrl+I)"), [this] { importExamples(); });
     addButton(tr("Export…"), tr("Export rows as JSONL (Ctrl+E)"), [this] { exportExamples(); });
+    examplesLayout->addWidget(new FewShotLayoutEditor(m_fewShot, m_document, m_fewShotView));
     examplesLayout->addLayout(exampleButtons);
     examplesLayout->addWidget(m_fewShotView, 1);
     examplesLayout->addWidget(m_fewShotInfo);
@@ -682,7 +684,8 @@ void WorkbenchPage::updateState()
     const bool chat = m_document->content().kind() == PromptTemplate::Kind::Chat;
     m_fewShotView->setEnabled(open);
     if (!chat)
-        m_fewShotInfo->setText(tr("Few-shot rows are for chat templates; this one sends a single prompt."));
+        m_fewShotInfo->setText(tr("Each row is written into the prompt with the layout above, before the question "
+                                  "at its end; editing either side updates the other."));
     else if (count == 0)
         m_fewShotInfo->setText(tr("No examples yet. Each row becomes a user turn and the assistant's answer after "
                                   "the system message. Ctrl+Shift+E adds one."));
@@ -986,7 +989,9 @@ void WorkbenchPage::onTokensCounted()
                                    count.encoding);
     m_tokens->setText(text);
     const int rows = m_fewShot->rowCount();
-    if (rows > 0)
+    if (rows > 0 && count.examples < 0)
+        m_fewShotInfo->setText(tr("%n example(s) written into the prompt.", nullptr, rows));
+    else if (rows > 0)
         m_fewShotInfo->setText(tr("%n example(s), costing %1%2 tokens per request. Drag rows or use Ctrl+Alt+Up/Down "
                                   "to reorder.",
                                   nullptr, rows)

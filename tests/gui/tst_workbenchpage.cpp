@@ -17,6 +17,7 @@
 #include "gui/parameterform.h"
 #include "gui/requestparameterseditor.h"
 #include "gui/runhistorymodel.h"
+#include "gui/fewshotlayouteditor.h"
 #include "gui/templatedocument.h"
 #include "gui/templatelistmodel.h"
 #include "gui/userdialogs.h"
@@ -56,6 +57,7 @@ namespace {
 
 const QString kSentiment = QStringLiteral(":/templates/sentiment-few-shot.json");
 const QString kAdventure = QStringLiteral(":/templates/text-adventure-chat.json");
+const QString kQaPrompt = QStringLiteral(":/templates/qa-few-shot-prompt.json");
 
 // With TUNEBENCH_SCREENSHOT_DIR set (e.g. under xvfb-run), saves the window for the docs.
 void saveScreenshot(QWidget* window, const QString& name)
@@ -92,6 +94,7 @@ private Q_SLOTS:
     void switchingTemplatesAsksAboutUnsavedChanges();
     void newRenameAndDeleteWorkOnTheUserFolder();
     void importingExamplesReadsJsonlInTheBackground();
+    void promptTemplateExamplesFollowTheLayoutFields();
     void chatCanBeSavedAsANewTemplate();
     void runStreamsTheReplyIncrementally();
     void escapeStopsTheRunMidStream();
@@ -254,6 +257,53 @@ void TestWorkbenchPage::importingExamplesReadsJsonlInTheBackground()
     QTRY_VERIFY(m_dialogs.lastMessage().contains(QLatin1String("missing.jsonl")));
     QCOMPARE(m_page->fewShotModel()->rowCount(), 5);
     keyOnWindow(Qt::Key_S, Qt::ControlModifier); // nothing left unsaved for cleanup() to ask about
+    QTRY_VERIFY(!m_page->document()->isModified());
+}
+
+void TestWorkbenchPage::promptTemplateExamplesFollowTheLayoutFields()
+{
+    QVERIFY(openTemplate(kQaPrompt));
+    FewShotModel* model = m_page->fewShotModel();
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->data(model->index(1, FewShotModel::OutputColumn), Qt::DisplayRole).toString(),
+             QStringLiteral("In Lisbon."));
+    auto* layout = m_page->findChild<FewShotLayoutEditor*>();
+    QVERIFY(layout);
+    QVERIFY(duplicate(QStringLiteral("qa-mine")));
+    m_page->editorTabs()->setCurrentIndex(1);
+    QVERIFY(layout->isVisible());
+    QCOMPARE(layout->inputPrefixEdit()->text(), QStringLiteral("Question: "));
+    QCOMPARE(layout->outputPrefixEdit()->text(), QStringLiteral("\\nAnswer: "));
+
+    // Typing a new input prefix rewrites the examples in the prompt and the preview follows.
+    layout->inputPrefixEdit()->setFocus();
+    layout->inputPrefixEdit()->selectAll();
+    QTest::keyClicks(layout->inputPrefixEdit(), QStringLiteral("Q: "));
+    QCOMPARE(layout->problem(), QString());
+    QCOMPARE(model->rowCount(), 2);
+    QVERIFY(m_page->document()->content().prompt().contains(QStringLiteral("\n\nQ: Where was the final held?\nAnswer: In Lisbon.")));
+    QTRY_VERIFY(m_page->previewEdit()->toPlainText().contains(QStringLiteral("Q: Where was the final held?")));
+    // The question keeps its own prefix: it is the prompt's last part, not an example.
+    QVERIFY(m_page->document()->content().prompt().endsWith(QStringLiteral("Question: {{question}}\nAnswer:")));
+
+    // A new row lands before the question.
+    QVERIFY(model->insertExamples(-1, {{QStringLiteral("Who won?"), QStringLiteral("Vix Tor."), {}}}, QStringLiteral("Add")));
+    QVERIFY(m_page->document()->content().prompt().contains(
+        QStringLiteral("Q: Who won?\nAnswer: Vix Tor.\n\nQuestion: {{question}}")));
+
+    // A separator that would split a row is refused with a sentence, and nothing changes.
+    const QString before = m_page->document()->content().prompt();
+    layout->separatorEdit()->setFocus();
+    layout->separatorEdit()->selectAll();
+    QTest::keyClicks(layout->separatorEdit(), QStringLiteral(" "));
+    QVERIFY(layout->problem().contains(QStringLiteral("would not read back")));
+    QCOMPARE(m_page->document()->content().prompt(), before);
+    QTest::keyClick(layout->separatorEdit(), Qt::Key_Backspace);
+    QTest::keyClicks(layout->separatorEdit(), QStringLiteral("\\n\\n"));
+    QCOMPARE(layout->problem(), QString());
+    m_page->fewShotView()->setFocus();
+    saveScreenshot(m_window.get(), QStringLiteral("legacy-few-shot-layout.png"));
+    keyOnWindow(Qt::Key_S, Qt::ControlModifier);
     QTRY_VERIFY(!m_page->document()->isModified());
 }
 
