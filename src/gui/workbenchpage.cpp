@@ -6,6 +6,7 @@
 #include "api/providerprofile.h"
 #include "core/chattokencounter.h"
 #include "core/prompttemplate.h"
+#include "core/templatefiles.h"
 #include "core/tiktokenencoding.h"
 #include "gui/accountsession.h"
 #include "gui/apikeydialog.h"
@@ -44,6 +45,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
@@ -712,23 +714,20 @@ bool WorkbenchPage::save()
     m_json->applyNow();
     if (!m_document->isOpen() || m_document->isReadOnly())
         return false;
-    const Status saved = m_document->save();
-    if (!saved) {
-        m_services.dialogs->showError(this, tr("Save Template"),
-                                      tr("Could not save the template: %1").arg(saved.error().toString()));
-        return false;
-    }
-    reloadTemplates();
+    // Written on the pool; a failure after the user moved on brings the edits back.
+    const QString path = m_document->path();
+    const PromptTemplate content = m_document->content();
+    m_document->saveInBackground().then(this, [this, path, content](Status saved) {
+        if (!saved) {
+            m_services.dialogs->showError(this, tr("Save Template"),
+                                          tr("Could not save the template: %1").arg(saved.error().toString()));
+            if (m_document->path() != path && openTemplate(path))
+                m_document->edit(content, tr("Edits that could not be saved"));
+            return;
+        }
+        reloadTemplates();
+    });
     return true;
-}
-
-QString WorkbenchPage::uniqueUserPath(const QString& name) const
-{
-    const QDir dir(m_services.userFolder);
-    QString path = dir.filePath(name + QStringLiteral(".json"));
-    for (int i = 2; QFileInfo::exists(path); ++i)
-        path = dir.filePath(QStringLiteral("%1-%2.json").arg(name).arg(i));
-    return path;
 }
 
 void WorkbenchPage::saveNewTemplate(const QString& name, const PromptTemplate& content)
@@ -736,16 +735,15 @@ void WorkbenchPage::saveNewTemplate(const QString& name, const PromptTemplate& c
     const QString file = fileNameFor(name);
     if (file.isEmpty())
         return;
-    QDir().mkpath(m_services.userFolder);
-    const QString path = uniqueUserPath(file);
-    const Status saved = content.save(path);
-    if (!saved) {
-        m_services.dialogs->showError(this, tr("Save Template"),
-                                      tr("Could not save the template: %1").arg(saved.error().toString()));
-        return;
-    }
-    m_pendingPath = path;
-    reloadTemplates();
+    TemplateFiles::saveNew(content, m_services.userFolder, file).then(this, [this](Result<QString> saved) {
+        if (!saved) {
+            m_services.dialogs->showError(this, tr("Save Template"),
+                                          tr("Could not save the template: %1").arg(saved.error().toString()));
+            return;
+        }
+        m_pendingPath = saved.value();
+        reloadTemplates();
+    });
 }
 
 bool WorkbenchPage::newTemplate()
@@ -792,17 +790,17 @@ bool WorkbenchPage::renameTemplate()
         m_services.dialogs->askText(this, tr("Rename Template"), tr("New name:"), m_document->name()));
     if (name.isEmpty() || name == m_document->name())
         return false;
-    const QString path = QFileInfo(m_document->path()).dir().filePath(name + QStringLiteral(".json"));
-    if (QFileInfo::exists(path)) {
-        m_services.dialogs->showError(this, tr("Rename Template"), tr("A template named “%1” already exists.").arg(name));
-        return false;
-    }
-    if (!QFile::rename(m_document->path(), path)) {
-        m_services.dialogs->showError(this, tr("Rename Template"), tr("Could not rename the file."));
-        return false;
-    }
-    m_document->setPath(path, m_document->origin());
-    reloadTemplates();
+    const QString from = m_document->path();
+    const QString to = QFileInfo(from).dir().filePath(name + QStringLiteral(".json"));
+    TemplateFiles::rename(from, to).then(this, [this, from, to](Status renamed) {
+        if (!renamed) {
+            m_services.dialogs->showError(this, tr("Rename Template"), renamed.error().message);
+            return;
+        }
+        if (m_document->path() == from)
+            m_document->setPath(to, m_document->origin());
+        reloadTemplates();
+    });
     return true;
 }
 
@@ -813,12 +811,16 @@ bool WorkbenchPage::deleteTemplate()
     if (!m_services.dialogs->confirm(this, tr("Delete Template"),
                                      tr("Delete “%1” from disk? This cannot be undone.").arg(m_document->name())))
         return false;
-    if (!QFile::remove(m_document->path())) {
-        m_services.dialogs->showError(this, tr("Delete Template"), tr("Could not delete the file."));
-        return false;
-    }
-    m_document->clear();
-    reloadTemplates();
+    const QString path = m_document->path();
+    TemplateFiles::remove(path).then(this, [this, path](Status removed) {
+        if (!removed) {
+            m_services.dialogs->showError(this, tr("Delete Template"), removed.error().message);
+            return;
+        }
+        if (m_document->path() == path)
+            m_document->clear();
+        reloadTemplates();
+    });
     return true;
 }
 
@@ -1218,20 +1220,20 @@ void WorkbenchPage::showApiKeyDialog()
     const bool fromEnvironment =
         m_services.keys->environmentOverrides(profile.acceptsEnvironmentKey() ? ApiKeyResolver::ProviderKind::OpenAi
                                                                               : ApiKeyResolver::ProviderKind::Other);
-    ApiKeyDialog dialog(profile.displayName,
-                        fromEnvironment ? tr("OPENAI_API_KEY is set in the environment and is used instead.")
-                                        : QString(),
-                        this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (dialog.outcome() == ApiKeyDialog::Outcome::Store) {
-        storeApiKey(dialog.key());
-    } else if (dialog.outcome() == ApiKeyDialog::Outcome::Remove) {
-        stop();
-        m_session->removeApiKey(this, [this](Status status) {
-            m_runStatus->setText(status ? tr("Stored API key removed.") : status.error().message);
-        });
-    }
+    const QString note = fromEnvironment ? tr("OPENAI_API_KEY is set in the environment and is used instead.") : QString();
+    QPointer<WorkbenchPage> page(this);
+    ApiKeyDialog::ask(profile.displayName, note, this, [page](ApiKeyDialog::Outcome outcome, const QString& key) {
+        if (!page)
+            return;
+        if (outcome == ApiKeyDialog::Outcome::Store) {
+            page->storeApiKey(key);
+        } else if (outcome == ApiKeyDialog::Outcome::Remove) {
+            page->stop();
+            page->m_session->removeApiKey(page, [page](Status status) {
+                page->m_runStatus->setText(status ? tr("Stored API key removed.") : status.error().message);
+            });
+        }
+    });
 }
 
 } // namespace tb

@@ -151,7 +151,6 @@ private:
     void onTokensCounted();
     void refreshProfiles();
     void saveNewTemplate(const QString& name, const PromptTemplate& content);
-    QString uniqueUserPath(const QString& name) const;
     void moveCurrentExample(int delta);
     void openHistory();
     void recordRun(const QString& outcome, const CompletionResult* result);

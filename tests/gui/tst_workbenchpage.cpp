@@ -17,6 +17,7 @@
 #include "gui/parameterform.h"
 #include "gui/requestparameterseditor.h"
 #include "gui/runhistorymodel.h"
+#include "gui/apikeydialog.h"
 #include "gui/fewshotlayouteditor.h"
 #include "gui/templatedocument.h"
 #include "gui/templatelistmodel.h"
@@ -38,6 +39,7 @@
 #include <QListView>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -95,6 +97,8 @@ private Q_SLOTS:
     void newRenameAndDeleteWorkOnTheUserFolder();
     void importingExamplesReadsJsonlInTheBackground();
     void promptTemplateExamplesFollowTheLayoutFields();
+    void renamingOntoAnExistingTemplateIsRefusedWithASentence();
+    void apiKeyDialogOpensWithoutBlockingAndStoresTheKey();
     void chatCanBeSavedAsANewTemplate();
     void runStreamsTheReplyIncrementally();
     void escapeStopsTheRunMidStream();
@@ -307,6 +311,42 @@ void TestWorkbenchPage::promptTemplateExamplesFollowTheLayoutFields()
     QTRY_VERIFY(!m_page->document()->isModified());
 }
 
+void TestWorkbenchPage::renamingOntoAnExistingTemplateIsRefusedWithASentence()
+{
+    QVERIFY(openTemplate(kSentiment));
+    QVERIFY(duplicate(QStringLiteral("first")));
+    QVERIFY(openTemplate(kSentiment));
+    QVERIFY(duplicate(QStringLiteral("second")));
+    const QString second = m_page->document()->path();
+    m_dialogs.enqueueAnswer(QStringLiteral("first"));
+    m_dialogs.enqueueAnswer(true); // acknowledges the error
+    keyOnWindow(Qt::Key_F2, Qt::ShiftModifier);
+    QTRY_COMPARE(m_dialogs.lastMessage(), QStringLiteral("A template named “first” already exists."));
+    QCOMPARE(m_page->document()->path(), second);
+    QVERIFY(QFileInfo::exists(second));
+}
+
+void TestWorkbenchPage::apiKeyDialogOpensWithoutBlockingAndStoresTheKey()
+{
+    QAction* action = m_window->findChild<QAction*>(QStringLiteral("apiKeyAction"));
+    QVERIFY(action);
+    action->trigger(); // returns at once: open(), not exec()
+    auto* dialog = m_page->findChild<ApiKeyDialog*>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+    auto* edit = dialog->findChild<QLineEdit*>();
+    QVERIFY(edit);
+    QTest::keyClicks(edit, QStringLiteral("sk-new-key"));
+    QPointer<ApiKeyDialog> watched(dialog);
+    dialog->accept();
+    QTRY_VERIFY(!m_page->runStatusLabel()->text().isEmpty()); // says where the key went
+    QTRY_VERIFY(!watched); // deleted on close
+    QString stored;
+    m_credentials->readKey(QStringLiteral("emulator"), this, [&stored](Result<std::optional<QString>> key) { stored = key && key->has_value() ? **key : QString(); });
+    QTRY_COMPARE(stored, QStringLiteral("sk-new-key"));
+}
+
 void TestWorkbenchPage::opensBundledTemplateReadOnlyWithItsExamplesAndFields()
 {
     QVERIFY(openTemplate(kSentiment));
@@ -385,7 +425,7 @@ void TestWorkbenchPage::duplicatingGivesAnEditableCopyWhoseTableEditsTheTemplate
     keyOnWindow(Qt::Key_Escape); // leave the cell editor
     m_window->activateWindow();
     keyOnWindow(Qt::Key_S, Qt::ControlModifier);
-    QVERIFY(!document->isModified());
+    QTRY_VERIFY(!document->isModified()); // written on the pool
     const Result<PromptTemplate> saved = PromptTemplate::load(document->path());
     QVERIFY(saved);
     QCOMPARE(saved->messages().size(), 10);
@@ -478,7 +518,7 @@ void TestWorkbenchPage::switchingTemplatesAsksAboutUnsavedChanges()
     QCOMPARE(m_page->templateList()->currentIndex().data(TemplateListModel::PathRole).toString(),
              switched ? kAdventure : copy);
     if (answer == QMessageBox::Save)
-        QCOMPARE(PromptTemplate::load(copy)->messages().size(), 6);
+        QTRY_COMPARE(PromptTemplate::load(copy)->messages().size(), 6); // written on the pool
 }
 
 void TestWorkbenchPage::newRenameAndDeleteWorkOnTheUserFolder()
@@ -501,7 +541,7 @@ void TestWorkbenchPage::newRenameAndDeleteWorkOnTheUserFolder()
     QVERIFY(QFileInfo::exists(user.filePath(QStringLiteral("summary.json"))));
     m_dialogs.enqueueAnswer(true);
     keyOnWindow(Qt::Key_Delete, Qt::ControlModifier | Qt::ShiftModifier);
-    QVERIFY(!QFileInfo::exists(user.filePath(QStringLiteral("summary.json"))));
+    QTRY_VERIFY(!QFileInfo::exists(user.filePath(QStringLiteral("summary.json"))));
     QTRY_VERIFY(!m_page->templateModel()->indexOfPath(user.filePath(QStringLiteral("summary.json"))).isValid());
 }
 
