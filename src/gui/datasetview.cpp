@@ -14,6 +14,7 @@
 #include <QFontDatabase>
 #include <QHeaderView>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -112,6 +113,9 @@ void DatasetView::createActions()
     m_jumpAction = make(tr("&Go to Line…"), QKeySequence(Qt::CTRL | Qt::Key_G), tr("Jump to a line number"));
     m_filterAction = make(tr("&Filter…"), QKeySequence::Find, tr("Show only lines containing a text"));
     m_stopAction = make(tr("&Stop"), QKeySequence(Qt::Key_Escape), tr("Stop indexing and searching"));
+    m_examplesAction = make(tr("&Use as Few-Shot Examples"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
+        tr("Send the selected lines to the Prompts page's example table"));
+    connect(m_examplesAction, &QAction::triggered, this, &DatasetView::requestExamples);
     m_reloadAction->setEnabled(false);
     m_stopAction->setEnabled(false);
     connect(m_openAction, &QAction::triggered, this, &DatasetView::chooseAndOpen);
@@ -169,7 +173,7 @@ void DatasetView::createWidgets()
     m_table = new QTableView(this);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection); // several rows can become examples
     m_table->setWordWrap(false);
     m_table->verticalHeader()->hide();
     // Fixed row heights and no content-based sizing: the view never measures every row.
@@ -228,7 +232,36 @@ void DatasetView::createWidgets()
 
 QList<QAction*> DatasetView::datasetActions() const
 {
-    return { m_openAction, m_reloadAction, m_jumpAction, m_filterAction, m_stopAction };
+    return { m_openAction, m_reloadAction, m_jumpAction, m_filterAction, m_stopAction, m_examplesAction };
+}
+
+bool DatasetView::requestExamples()
+{
+    if (!m_index)
+        return false;
+    QList<qint64> lines;
+    for (const QModelIndex& row : m_table->selectionModel()->selectedRows())
+        lines.append(m_model->lineForRow(row.row()));
+    if (lines.isEmpty())
+        return false;
+    std::sort(lines.begin(), lines.end());
+    // The index keeps the mapping alive; the lines are read and parsed on the pool.
+    const std::shared_ptr<const JsonlIndex> index = m_index;
+    auto* watcher = new QFutureWatcher<QList<QJsonObject>>(this);
+    connect(watcher, &QFutureWatcher<QList<QJsonObject>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        Q_EMIT examplesRequested(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([index, lines] {
+        QList<QJsonObject> rows;
+        for (const qint64 line : lines) {
+            const QJsonDocument json = QJsonDocument::fromJson(index->lineView(line).toByteArray());
+            if (json.isObject())
+                rows.append(json.object());
+        }
+        return rows;
+    }));
+    return true;
 }
 
 std::shared_ptr<const JsonlIndex> DatasetView::index() const

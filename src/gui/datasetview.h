@@ -15,6 +15,7 @@
 #include "core/datasetreport.h"
 
 #include <QFutureWatcher>
+#include <QJsonObject>
 #include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
@@ -59,7 +60,10 @@ public:
     // Stops indexing and searching; what was found so far stays.
     void cancelBackgroundWork();
 
-    // Open, Reload, Jump to line, Filter, Stop: for the main window's menus.
+    // Sends the selected lines as examplesRequested(); false when none is selected.
+    bool requestExamples();
+
+    // Open, Reload, Jump to line, Filter, Stop, Use as examples: for the main window's menus.
     QList<QAction*> datasetActions() const;
 
     // How "Open" asks for a file (tests and the main window's dialog helper replace it).
@@ -88,6 +92,9 @@ Q_SIGNALS:
     void detailShown(qint64 line);
     void fileChangedOnDisk();
     void validationFinished(qint64 errors, qint64 warnings);
+    // "Use as Few-Shot Examples": the selected lines, parsed on the pool (unparsable
+    // lines left out), in file order.
+    void examplesRequested(const QList<QJsonObject>& rows);
 
 private:
     void createActions();
@@ -127,6 +134,7 @@ private:
     QAction* m_jumpAction = nullptr;
     QAction* m_filterAction = nullptr;
     QAction* m_stopAction = nullptr;
+    QAction* m_examplesAction = nullptr;
 
     // Indexing and searching run for seconds on big files; their own pool keeps the
     // global one free for the short tasks (row parses, detail renders). Declared before

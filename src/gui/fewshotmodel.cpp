@@ -369,6 +369,26 @@ bool FewShotModel::dropMimeData(const QMimeData* data, Qt::DropAction action, in
     return false;
 }
 
+namespace {
+
+// The rows one line gives, or why it gives none.
+Result<QList<FewShotModel::Example>> examplesFromObject(const QJsonObject& object, int lineNumber, const QString& what)
+{
+    if (object.contains(QStringLiteral("messages"))) {
+        const QJsonArray messages = object.value(QStringLiteral("messages")).toArray();
+        const QList<FewShotModel::Example> pairs = readPairs(messages, skipSystem(messages));
+        if (pairs.isEmpty())
+            return Error{FewShotModel::tr("%1 has no user/assistant pair").arg(what), {}, lineNumber, 1, {}};
+        return pairs;
+    }
+    if (object.value(QStringLiteral("prompt")).isString())
+        return QList<FewShotModel::Example>{{object.value(QStringLiteral("prompt")).toString(),
+                                             object.value(QStringLiteral("completion")).toString(), QString()}};
+    return Error{FewShotModel::tr("%1 has neither \"messages\" nor \"prompt\"").arg(what), {}, lineNumber, 1, {}};
+}
+
+} // namespace
+
 Result<QList<FewShotModel::Example>> FewShotModel::examplesFromJsonl(const QByteArray& jsonl)
 {
     QList<Example> examples;
@@ -383,19 +403,22 @@ Result<QList<FewShotModel::Example>> FewShotModel::examplesFromJsonl(const QByte
         if (error.error != QJsonParseError::NoError || !json.isObject())
             return Error{tr("Line %1 is not a JSON object: %2").arg(lineNumber).arg(error.errorString()), {},
                          lineNumber, int(error.offset) + 1, {}};
-        const QJsonObject object = json.object();
-        if (object.contains(QStringLiteral("messages"))) {
-            const QJsonArray messages = object.value(QStringLiteral("messages")).toArray();
-            const QList<Example> pairs = readPairs(messages, skipSystem(messages));
-            if (pairs.isEmpty())
-                return Error{tr("Line %1 has no user/assistant pair").arg(lineNumber), {}, lineNumber, 1, {}};
-            examples += pairs;
-        } else if (object.value(QStringLiteral("prompt")).isString()) {
-            examples.append({object.value(QStringLiteral("prompt")).toString(),
-                             object.value(QStringLiteral("completion")).toString(), QString()});
-        } else {
-            return Error{tr("Line %1 has neither \"messages\" nor \"prompt\"").arg(lineNumber), {}, lineNumber, 1, {}};
-        }
+        const Result<QList<Example>> rows = examplesFromObject(json.object(), lineNumber, tr("Line %1").arg(lineNumber));
+        if (!rows)
+            return rows.error();
+        examples += rows.value();
+    }
+    return examples;
+}
+
+Result<QList<FewShotModel::Example>> FewShotModel::examplesFromObjects(const QList<QJsonObject>& objects)
+{
+    QList<Example> examples;
+    for (int i = 0; i < objects.size(); ++i) {
+        const Result<QList<Example>> rows = examplesFromObject(objects.at(i), i + 1, tr("Selected row %1").arg(i + 1));
+        if (!rows)
+            return rows.error();
+        examples += rows.value();
     }
     return examples;
 }

@@ -14,6 +14,7 @@
 
 #include <QAbstractTableModel>
 #include <QJsonArray>
+#include <QJsonObject>
 
 namespace tb {
 
@@ -84,6 +85,9 @@ public:
     // JSONL lines {"messages": [...]} (chat) or {"prompt", "completion"}: user/assistant
     // pairs after any system messages become rows. Returns the rows, or an error with line.
     static Result<QList<Example>> examplesFromJsonl(const QByteArray& jsonl);
+    // The same for parsed lines (rows picked in the dataset viewer); errors name them
+    // "Selected row N", counting from 1.
+    static Result<QList<Example>> examplesFromObjects(const QList<QJsonObject>& objects);
     // One {"messages": [system messages..., user, assistant]} line per row; for a
     // prompt template one {"prompt", "completion"} line per row.
     QByteArray toJsonl() const;

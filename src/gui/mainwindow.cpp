@@ -95,6 +95,10 @@ void MainWindow::createDatasetsPage()
         m_datasets->openFile(m_services.sampleDatasets.first());
     }
     addPage(m_datasets, tr("Datasets"), style()->standardIcon(QStyle::SP_FileDialogDetailedView), {menu});
+    connect(m_datasets, &DatasetView::examplesRequested, this, [this](const QList<QJsonObject>& rows) {
+        setCurrentPage(m_stack->indexOf(m_workbench));
+        m_workbench->addExamples(rows);
+    });
 }
 
 int MainWindow::addPage(QWidget* page, const QString& title, const QIcon& icon, const QList<QMenu*>& menus)

@@ -874,6 +874,23 @@ void WorkbenchPage::importExamples()
     }));
 }
 
+void WorkbenchPage::addExamples(const QList<QJsonObject>& rows)
+{
+    m_editorTabs->setCurrentIndex(1);
+    if (!m_fewShot->isEditable()) {
+        m_services.dialogs->showError(this, tr("Use as Few-Shot Examples"),
+                                      m_document->isOpen() ? readOnlyNote() : tr("Open a template first."));
+        return;
+    }
+    const Result<QList<FewShotModel::Example>> examples = FewShotModel::examplesFromObjects(rows);
+    if (!examples) {
+        m_services.dialogs->showError(this, tr("Use as Few-Shot Examples"), examples.error().message);
+        return;
+    }
+    m_fewShot->insertExamples(-1, examples.value(), tr("Add %n example(s) from the dataset", nullptr,
+                                                       int(examples->size())));
+}
+
 void WorkbenchPage::exportExamples()
 {
     const QString path = m_services.dialogs->saveFile(this, tr("Export Examples"),

@@ -83,6 +83,9 @@ public:
     bool renameTemplate();
     bool deleteTemplate();
     void importExamples();
+    // Appends rows picked elsewhere (the dataset viewer's chat or prompt/completion
+    // lines) to the few-shot table as one undo step, showing the Examples tab.
+    void addExamples(const QList<QJsonObject>& rows);
     void exportExamples();
 
     // Ctrl+Return: a single streamed run, or the next chat turn in chat mode.

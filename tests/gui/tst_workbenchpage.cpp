@@ -18,6 +18,7 @@
 #include "gui/requestparameterseditor.h"
 #include "gui/runhistorymodel.h"
 #include "gui/apikeydialog.h"
+#include "gui/datasetview.h"
 #include "gui/fewshotlayouteditor.h"
 #include "gui/templatedocument.h"
 #include "gui/templatelistmodel.h"
@@ -32,6 +33,7 @@
 #include <QApplication>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -48,6 +50,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 #include <memory>
 
@@ -98,6 +101,7 @@ private Q_SLOTS:
     void importingExamplesReadsJsonlInTheBackground();
     void promptTemplateExamplesFollowTheLayoutFields();
     void renamingOntoAnExistingTemplateIsRefusedWithASentence();
+    void datasetRowsBecomeFewShotExamples();
     void apiKeyDialogOpensWithoutBlockingAndStoresTheKey();
     void chatCanBeSavedAsANewTemplate();
     void runStreamsTheReplyIncrementally();
@@ -324,6 +328,39 @@ void TestWorkbenchPage::renamingOntoAnExistingTemplateIsRefusedWithASentence()
     QTRY_COMPARE(m_dialogs.lastMessage(), QStringLiteral("A template named “first” already exists."));
     QCOMPARE(m_page->document()->path(), second);
     QVERIFY(QFileInfo::exists(second));
+}
+
+void TestWorkbenchPage::datasetRowsBecomeFewShotExamples()
+{
+    QVERIFY(openTemplate(kSentiment));
+    QVERIFY(duplicate(QStringLiteral("from-dataset")));
+    const QString jsonl = m_dir->filePath(QStringLiteral("picked.jsonl"));
+    QFile file(jsonl);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"messages\": [{\"role\": \"system\", \"content\": \"s\"}, {\"role\": \"user\", \"content\": \"Cold.\"}, "
+               "{\"role\": \"assistant\", \"content\": \"1: Cold.\"}]}\n"
+               "{\"prompt\": \"Skip me\", \"completion\": \"x\"}\n"
+               "{\"prompt\": \"Warm welcome.\", \"completion\": \"5: Warm.\"}\n");
+    file.close();
+    DatasetView* datasets = m_window->datasets();
+    QSignalSpy indexed(datasets, &DatasetView::indexingFinished);
+    QVERIFY(datasets->openFile(jsonl));
+    QVERIFY(indexed.count() > 0 || indexed.wait(5000));
+    m_window->setCurrentPage(1);
+    QItemSelectionModel* selection = datasets->table()->selectionModel();
+    selection->clearSelection();
+    for (const int row : {0, 2})
+        selection->select(datasets->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    datasets->table()->setFocus();
+    QTest::keyClick(datasets->table(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(m_page->fewShotModel()->rowCount(), 5);
+    QCOMPARE(m_window->currentPage(), 0);
+    QCOMPARE(m_page->editorTabs()->currentIndex(), 1);
+    FewShotModel* model = m_page->fewShotModel();
+    QCOMPARE(model->data(model->index(3, 0), Qt::DisplayRole).toString(), QStringLiteral("Cold."));
+    QCOMPARE(model->data(model->index(4, 1), Qt::DisplayRole).toString(), QStringLiteral("5: Warm."));
+    m_page->document()->undoStack()->undo(); // one step
+    QCOMPARE(model->rowCount(), 3);
 }
 
 void TestWorkbenchPage::apiKeyDialogOpensWithoutBlockingAndStoresTheKey()
