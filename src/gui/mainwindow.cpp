@@ -73,6 +73,12 @@ void MainWindow::createMenus()
     quit->setObjectName(QStringLiteral("quitAction"));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    // No shortcut here: the Prompts page's Run menu has Ctrl+Alt+P for the same dialog.
+    settings->addAction(tr("Provider &Profiles…"), this, [this] {
+        setCurrentPage(m_stack->indexOf(m_workbench));
+        m_workbench->showProfilesDialog();
+    })->setObjectName(QStringLiteral("settingsProfilesAction"));
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
     m_helpMenu->addAction(tr("&About Tunebench"), this, &MainWindow::showAbout);
 }

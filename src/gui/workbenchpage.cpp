@@ -3,6 +3,7 @@
 #include "gui/workbenchpage.h"
 
 #include "api/completionjob.h"
+#include "api/profilestore.h"
 #include "api/providerprofile.h"
 #include "core/chattokencounter.h"
 #include "core/prompttemplate.h"
@@ -19,6 +20,7 @@
 #include "gui/messageseditor.h"
 #include "gui/multilinedelegate.h"
 #include "gui/parameterform.h"
+#include "gui/providerprofilesdialog.h"
 #include "gui/requestparameterseditor.h"
 #include "gui/runhistory.h"
 #include "gui/runhistorymodel.h"
@@ -343,6 +345,11 @@ void WorkbenchPage::createWidgets()
     keyButton->setText(tr("Key…"));
     keyButton->setToolTip(tr("Store the provider's API key in the keychain (Ctrl+Alt+K)"));
     connect(keyButton, &QToolButton::clicked, this, &WorkbenchPage::showApiKeyDialog);
+    auto* profilesButton = new QToolButton;
+    profilesButton->setText(tr("Profiles…"));
+    profilesButton->setToolTip(tr("Add or edit provider profiles: any OpenAI-compatible server, Azure, Together "
+                                  "(Ctrl+Alt+P)"));
+    connect(profilesButton, &QToolButton::clicked, this, &WorkbenchPage::showProfilesDialog);
     m_runButton = new QPushButton(tr("Run"));
     m_runButton->setToolTip(tr("Send the request (Ctrl+Return)"));
     m_runButton->setDefault(true);
@@ -354,6 +361,7 @@ void WorkbenchPage::createWidgets()
     auto* runBar = new QHBoxLayout;
     runBar->addWidget(m_profileCombo, 1);
     runBar->addWidget(keyButton);
+    runBar->addWidget(profilesButton);
     runBar->addWidget(m_runButton);
     runBar->addWidget(m_stopButton);
 
@@ -558,6 +566,8 @@ void WorkbenchPage::createActions()
     });
     addAction(runMenu, tr("Provider API &Key…"), QKeySequence(tr("Ctrl+Alt+K")), "apiKeyAction",
               [this] { showApiKeyDialog(); });
+    addAction(runMenu, tr("Provider &Profiles…"), QKeySequence(tr("Ctrl+Alt+P")), "profilesAction",
+              [this] { showProfilesDialog(); });
     addAction(runMenu, tr("Fetch &Models"), QKeySequence(tr("Ctrl+Shift+R")), "fetchModelsAction",
               [this] { m_session->fetchModels(); });
 
@@ -1229,6 +1239,26 @@ void WorkbenchPage::storeApiKey(const QString& key)
         else
             m_runStatus->setText(tr("API key stored in the keychain for %1.").arg(name));
     });
+}
+
+ProviderProfilesDialog* WorkbenchPage::showProfilesDialog()
+{
+    auto* dialog = new ProviderProfilesDialog(m_services, m_session->profileId(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProviderProfilesDialog::profilesChanged, this, [this] {
+        // The current profile may have been edited or removed: reconnect with what is saved now.
+        m_session->reconnect();
+        if (!m_services.profiles->profile(m_session->profileId()))
+            m_session->setProfileId(ProviderProfile::openAI().id);
+        refreshProfiles();
+        schedulePreview();
+    });
+    connect(dialog, &ProviderProfilesDialog::apiKeyChanged, this, [this](const QString& id) {
+        if (id == m_session->profileId())
+            m_session->reconnect();
+    });
+    dialog->open();
+    return dialog;
 }
 
 void WorkbenchPage::showApiKeyDialog()

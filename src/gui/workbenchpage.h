@@ -40,6 +40,7 @@ class FewShotModel;
 class JsonEditor;
 class MessagesEditor;
 class PromptTemplate;
+class ProviderProfilesDialog;
 class ParameterForm;
 class RequestParametersEditor;
 class RunHistory;
@@ -101,6 +102,9 @@ public:
     void refreshHistory();
     void storeApiKey(const QString& key);
     void showApiKeyDialog();
+    // The provider profile editor (window-modal, open()); the profile list and the
+    // connection follow its changes.
+    ProviderProfilesDialog* showProfilesDialog();
 
     // The request exactly as the run would send it (rendered, model and stream filled in).
     CompletionRequest currentRequest() const;

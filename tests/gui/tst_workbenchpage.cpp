@@ -20,6 +20,7 @@
 #include "gui/apikeydialog.h"
 #include "gui/datasetview.h"
 #include "gui/fewshotlayouteditor.h"
+#include "gui/providerprofilesdialog.h"
 #include "gui/templatedocument.h"
 #include "gui/templatelistmodel.h"
 #include "gui/userdialogs.h"
@@ -31,6 +32,7 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QItemSelectionModel>
@@ -102,6 +104,7 @@ private Q_SLOTS:
     void promptTemplateExamplesFollowTheLayoutFields();
     void renamingOntoAnExistingTemplateIsRefusedWithASentence();
     void datasetRowsBecomeFewShotExamples();
+    void profileEditorChangesShowInTheProfileList();
     void apiKeyDialogOpensWithoutBlockingAndStoresTheKey();
     void chatCanBeSavedAsANewTemplate();
     void runStreamsTheReplyIncrementally();
@@ -361,6 +364,24 @@ void TestWorkbenchPage::datasetRowsBecomeFewShotExamples()
     QCOMPARE(model->data(model->index(4, 1), Qt::DisplayRole).toString(), QStringLiteral("5: Warm."));
     m_page->document()->undoStack()->undo(); // one step
     QCOMPARE(model->rowCount(), 3);
+}
+
+void TestWorkbenchPage::profileEditorChangesShowInTheProfileList()
+{
+    QAction* action = m_window->findChild<QAction*>(QStringLiteral("settingsProfilesAction"));
+    QVERIFY(action);
+    action->trigger();
+    auto* dialog = m_page->findChild<ProviderProfilesDialog*>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->selectedId(), QStringLiteral("emulator")); // opens on the current profile
+    dialog->addProfile();
+    dialog->nameEdit()->setText(QStringLiteral("Together Mixtral"));
+    dialog->kindCombo()->setCurrentIndex(dialog->kindCombo()->findData(int(ProviderProfile::Kind::Together)));
+    QVERIFY(dialog->saveProfile());
+    QVERIFY(m_page->profileCombo()->findText(QStringLiteral("Together Mixtral")) >= 0);
+    QCOMPARE(m_page->profileCombo()->currentData().toString(), QStringLiteral("emulator"));
+    dialog->close();
 }
 
 void TestWorkbenchPage::apiKeyDialogOpensWithoutBlockingAndStoresTheKey()
