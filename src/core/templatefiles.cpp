@@ -9,19 +9,6 @@
 
 namespace tb {
 
-namespace {
-
-Error fileError(const QString& path, const QString& message)
-{
-    Error error;
-    error.file = path;
-    error.path = path;
-    error.message = message;
-    return error;
-}
-
-} // namespace
-
 QString TemplateFiles::uniquePath(const QString& folder, const QString& baseName)
 {
     const QDir dir(folder);
@@ -41,7 +28,7 @@ QFuture<Result<QString>> TemplateFiles::saveNew(const PromptTemplate& content, c
 {
     return QtConcurrent::run([content, folder, baseName]() -> Result<QString> {
         if (!QDir().mkpath(folder))
-            return fileError(folder, tr("Could not create the folder %1.").arg(folder));
+            return Error::inFile(folder, tr("Could not create the folder %1.").arg(folder));
         const QString path = uniquePath(folder, baseName);
         const Status saved = content.save(path);
         if (!saved)
@@ -54,10 +41,10 @@ QFuture<Status> TemplateFiles::rename(const QString& from, const QString& to)
 {
     return QtConcurrent::run([from, to]() -> Status {
         if (QFileInfo::exists(to))
-            return fileError(to, tr("A template named “%1” already exists.").arg(QFileInfo(to).completeBaseName()));
+            return Error::inFile(to, tr("A template named “%1” already exists.").arg(QFileInfo(to).completeBaseName()));
         // QFile::rename never overwrites: a file appearing meanwhile makes it fail, not vanish.
         if (!QFile::rename(from, to))
-            return fileError(from, tr("Could not rename the file."));
+            return Error::inFile(from, tr("Could not rename the file."));
         return success();
     });
 }
@@ -66,7 +53,7 @@ QFuture<Status> TemplateFiles::remove(const QString& path)
 {
     return QtConcurrent::run([path]() -> Status {
         if (!QFile::remove(path))
-            return fileError(path, tr("Could not delete the file."));
+            return Error::inFile(path, tr("Could not delete the file."));
         return success();
     });
 }

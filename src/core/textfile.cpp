@@ -13,15 +13,6 @@ namespace tb {
 
 namespace {
 
-Error fileError(const QString& path, const QString& message)
-{
-    Error error;
-    error.file = path;
-    error.path = path;
-    error.message = message;
-    return error;
-}
-
 QString tr(const char* text)
 {
     return QCoreApplication::translate("tb::TextFile", text);
@@ -33,15 +24,15 @@ Result<TextFile::Contents> TextFile::read(const QString& path)
 {
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return fileError(path, tr("Could not read %1: %2").arg(path, file.errorString()));
+        return Error::inFile(path, tr("Could not read %1: %2").arg(path, file.errorString()));
     if (file.size() > kMaximumSize)
-        return fileError(path, tr("%1 is too large for a parameter (%2 MB; at most %3 MB).")
+        return Error::inFile(path, tr("%1 is too large for a parameter (%2 MB; at most %3 MB).")
                                    .arg(path)
                                    .arg(file.size() / (1024 * 1024))
                                    .arg(kMaximumSize / (1024 * 1024)));
     const QByteArray data = file.readAll();
     if (file.error() != QFileDevice::NoError)
-        return fileError(path, tr("Could not read %1: %2").arg(path, file.errorString()));
+        return Error::inFile(path, tr("Could not read %1: %2").arg(path, file.errorString()));
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
     Contents contents;
     contents.text = decoder.decode(data);
@@ -56,7 +47,7 @@ Result<TextFile::Contents> TextFile::read(const QString& path)
             if (probe.hasError() || decoded.contains(QChar::ReplacementCharacter))
                 break;
         }
-        return fileError(path, tr("%1 is not UTF-8 text (line %2); save it as UTF-8 and load it again.")
+        return Error::inFile(path, tr("%1 is not UTF-8 text (line %2); save it as UTF-8 and load it again.")
                                    .arg(path)
                                    .arg(line));
     }
