@@ -134,6 +134,10 @@ void MessagesEditor::rebuildRows(int count)
         auto* handle = new QLabel(QStringLiteral("⠿"));
         handle->setObjectName(QStringLiteral("dragHandle%1").arg(index));
         handle->setCursor(Qt::OpenHandCursor);
+        QFont handleFont = handle->font();
+        handleFont.setPointSizeF(handleFont.pointSizeF() * 1.5);
+        handle->setFont(handleFont);
+        handle->setContentsMargins(2, 2, 2, 0);
         handle->setToolTip(tr("Drag to reorder (or Alt+Shift+Up/Down)"));
         handle->installEventFilter(this);
         row.handle = handle;

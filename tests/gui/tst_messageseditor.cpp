@@ -7,6 +7,7 @@
 #include "gui/messageseditor.h"
 #include "gui/templatedocument.h"
 
+#include <QDir>
 #include <QDropEvent>
 #include <QJsonArray>
 #include <QJsonObject>
@@ -150,6 +151,16 @@ void TestMessagesEditor::droppingADraggedRowMovesItAsOneUndoStep()
     const int steps = m_document->undoStack()->count();
     std::unique_ptr<QMimeData> data(m_editor->mimeDataForRow(row));
     QVERIFY(data);
+    const QString folder = qEnvironmentVariable("TUNEBENCH_SCREENSHOT_DIR");
+    if (!folder.isEmpty() && row == 0) {
+        // Mid-drag: the indicator shows where the row would land.
+        QDragEnterEvent enter(QPoint(20, m_editor->contentEdit(dropBefore)->parentWidget()->geometry().top() + 2),
+                              Qt::MoveAction, data.get(), Qt::LeftButton, Qt::NoModifier);
+        QCoreApplication::sendEvent(m_editor->rowsHost(), &enter);
+        m_editor->grab().save(QDir(folder).filePath(QStringLiteral("messages-drag.png")));
+        QDragLeaveEvent leave;
+        QCoreApplication::sendEvent(m_editor->rowsHost(), &leave);
+    }
     QVERIFY(dropAt(data.get(), dropBefore));
     QCOMPARE(order(*m_document), expected);
     QCOMPARE(m_document->undoStack()->count(), steps + 1);
