@@ -277,6 +277,7 @@ void WorkbenchPage::createWidgets()
     m_fewShotView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                                    | QAbstractItemView::AnyKeyPressed);
     m_fewShotInfo = new QLabel;
+    m_fewShotInfo->setObjectName(QStringLiteral("fewShotInfo"));
     m_fewShotInfo->setWordWrap(true);
     auto* examples = new QWidget;
     auto* examplesLayout = new QVBoxLayout(examples);
@@ -942,7 +943,8 @@ void WorkbenchPage::schedulePreview()
     m_previewTimer.start();
 }
 
-WorkbenchPage::TokenCount WorkbenchPage::countTokens(const QJsonObject& body, int firstExampleMessage, int exampleCount)
+WorkbenchPage::TokenCount WorkbenchPage::countTokens(const QJsonObject& body, int firstExampleMessage, int exampleCount,
+                                                     const QString& promptExamples)
 {
     TokenCount count;
     const QString model = body.value(QStringLiteral("model")).toString();
@@ -964,6 +966,8 @@ WorkbenchPage::TokenCount WorkbenchPage::countTokens(const QJsonObject& body, in
         }
     } else {
         count.total = int(encoding.value()->countTokens(body.value(QStringLiteral("prompt")).toString()));
+        if (!promptExamples.isEmpty())
+            count.examples = int(encoding.value()->countTokens(promptExamples));
     }
     return count;
 }
@@ -992,8 +996,14 @@ void WorkbenchPage::updatePreview()
         return;
     }
     const FewShotModel::Layout layout = FewShotModel::split(body.value(QStringLiteral("messages")).toArray());
-    m_tokenWatcher.setFuture(
-        QtConcurrent::run(&WorkbenchPage::countTokens, body, layout.firstMessage, int(layout.examples.size())));
+    QString promptExamples; // the block of examples as the prompt holds it (rendered)
+    if (m_fewShot->isPromptTemplate()) {
+        const QString prompt = body.value(QStringLiteral("prompt")).toString();
+        const PromptExamples::Block block = PromptExamples::find(prompt, m_fewShot->promptLayout());
+        promptExamples = prompt.mid(block.start, block.end - block.start);
+    }
+    m_tokenWatcher.setFuture(QtConcurrent::run(&WorkbenchPage::countTokens, body, layout.firstMessage,
+                                               int(layout.examples.size()), promptExamples));
 }
 
 void WorkbenchPage::onTokensCounted()
@@ -1018,9 +1028,7 @@ void WorkbenchPage::onTokensCounted()
                                    count.encoding);
     m_tokens->setText(text);
     const int rows = m_fewShot->rowCount();
-    if (rows > 0 && count.examples < 0)
-        m_fewShotInfo->setText(tr("%n example(s) written into the prompt.", nullptr, rows));
-    else if (rows > 0)
+    if (rows > 0)
         m_fewShotInfo->setText(tr("%n example(s), costing %1%2 tokens per request. Drag rows or use Ctrl+Alt+Up/Down "
                                   "to reorder.",
                                   nullptr, rows)

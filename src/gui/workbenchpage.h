@@ -134,7 +134,9 @@ public:
     QLineEdit* historySearch() const { return m_historySearch; }
     QString historyPath() const;
 
-    static TokenCount countTokens(const QJsonObject& body, int firstExampleMessage, int exampleCount);
+    // `promptExamples`: a prompt template's examples as written into its prompt.
+    static TokenCount countTokens(const QJsonObject& body, int firstExampleMessage, int exampleCount,
+                                  const QString& promptExamples = {});
 
 Q_SIGNALS:
     void templatesLoaded(int count);

@@ -294,6 +294,8 @@ void TestWorkbenchPage::promptTemplateExamplesFollowTheLayoutFields()
     QCOMPARE(model->rowCount(), 2);
     QVERIFY(m_page->document()->content().prompt().contains(QStringLiteral("\n\nQ: Where was the final held?\nAnswer: In Lisbon.")));
     QTRY_VERIFY(m_page->previewEdit()->toPlainText().contains(QStringLiteral("Q: Where was the final held?")));
+    // What the examples cost is counted on the block in the prompt.
+    QTRY_VERIFY(m_page->findChild<QLabel*>(QStringLiteral("fewShotInfo"))->text().contains(QStringLiteral("2 example(s), costing")));
     // The question keeps its own prefix: it is the prompt's last part, not an example.
     QVERIFY(m_page->document()->content().prompt().endsWith(QStringLiteral("Question: {{question}}\nAnswer:")));
 
