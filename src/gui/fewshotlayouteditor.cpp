@@ -8,7 +8,6 @@
 
 #include <QFontDatabase>
 #include <QFormLayout>
-#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QTableView>
@@ -44,16 +43,12 @@ FewShotLayoutEditor::FewShotLayoutEditor(FewShotModel* model, TemplateDocument* 
     m_sample->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_sample->setStyleSheet(QStringLiteral("color: palette(mid);"));
 
-    auto* fields = new QHBoxLayout;
-    auto addField = [&](const QString& label, QLineEdit* edit) {
-        auto* caption = new QLabel(label);
-        caption->setBuddy(edit);
-        fields->addWidget(caption);
-        fields->addWidget(edit, 1);
-    };
-    addField(tr("I&nput prefix:"), m_input);
-    addField(tr("O&utput prefix:"), m_output);
-    addField(tr("Se&parator:"), m_separator);
+    // One row each: a narrow editor pane must still show a prefix like "\nAnswer: " whole.
+    auto* fields = new QFormLayout;
+    fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    fields->addRow(tr("I&nput prefix:"), m_input);
+    fields->addRow(tr("O&utput prefix:"), m_output);
+    fields->addRow(tr("Se&parator:"), m_separator);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -88,8 +83,8 @@ void FewShotLayoutEditor::refresh()
     show(m_input, layout.inputPrefix);
     show(m_output, layout.outputPrefix);
     show(m_separator, layout.separator);
-    const QString sample = PromptExamples::render(layout, {tr("input"), tr("output")}) + layout.separator
-                           + PromptExamples::render(layout, {tr("input"), tr("output")});
+    const QString sample = PromptExamples::render(layout, {tr("input 1"), tr("output 1")}) + layout.separator
+                           + PromptExamples::render(layout, {tr("input 2"), tr("output 2")});
     m_sample->setText(sample);
     if (!m_input->hasFocus() && !m_output->hasFocus() && !m_separator->hasFocus()) {
         m_problem->clear(); // another template, or an undo: what was typed is gone

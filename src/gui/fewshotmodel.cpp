@@ -181,7 +181,12 @@ Status FewShotModel::setPromptLayout(const PromptExamples::Layout& layout)
     if (layout == old)
         return success();
     PromptTemplate edited = m_document->content();
-    edited.setPrompt(PromptExamples::relayout(edited.prompt(), old, layout));
+    const QString prompt = PromptExamples::relayout(edited.prompt(), old, layout);
+    // The rest of the prompt may read as examples in the new layout (a prefix in the
+    // instructions): only a layout that finds exactly these rows again is taken.
+    if (PromptExamples::parse(prompt, layout) != toPromptExamples(m_examples))
+        return Error{tr("With this layout other parts of the prompt would read as examples."), {}, 0, 0, {}};
+    edited.setPrompt(prompt);
     edited.setMetadataValue(layoutKey(), layout.toJson());
     if (!m_document->edit(edited, tr("Change example layout"), QStringLiteral("x-tunebench.exampleLayout")))
         return Error{tr("The template cannot be edited."), {}, 0, 0, {}};

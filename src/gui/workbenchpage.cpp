@@ -696,7 +696,7 @@ void WorkbenchPage::updateState()
     const int count = m_fewShot->rowCount();
     const bool chat = m_document->content().kind() == PromptTemplate::Kind::Chat;
     m_fewShotView->setEnabled(open);
-    if (!chat)
+    if (!chat && count == 0)
         m_fewShotInfo->setText(tr("Each row is written into the prompt with the layout above, before the question "
                                   "at its end; editing either side updates the other."));
     else if (count == 0)

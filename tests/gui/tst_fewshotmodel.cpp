@@ -81,6 +81,7 @@ private Q_SLOTS:
     void layoutThatWouldSplitARowIsRefused_data();
     void layoutThatWouldSplitARowIsRefused();
     void promptTemplateExportsPromptCompletionLines();
+    void layoutUnderWhichTheInstructionsReadAsExamplesIsRefused();
 
 private:
     std::unique_ptr<TemplateDocument> m_document;
@@ -356,6 +357,19 @@ void TestFewShotModel::promptTemplateExportsPromptCompletionLines()
 {
     m_document->reset(promptSample(), QStringLiteral("/tmp/prompt.json"), TemplateEntry::Origin::User);
     QCOMPARE(m_model->toJsonl(), QByteArray("{\"completion\":\"b\",\"prompt\":\"a\"}\n"));
+}
+
+void TestFewShotModel::layoutUnderWhichTheInstructionsReadAsExamplesIsRefused()
+{
+    PromptTemplate t;
+    t.setPrompt(QStringLiteral("Intro Q: x\nA: y stuff\n\nQ: a\nA: b\n\nQ: {{q}}\nA:"));
+    m_document->reset(t, QStringLiteral("/tmp/prompt.json"), TemplateEntry::Origin::User);
+    QCOMPARE(m_model->rowCount(), 1);
+    const Status refused = m_model->setPromptLayout({QStringLiteral("Q: "), QStringLiteral("\nA: "), QStringLiteral(" ")});
+    QVERIFY(!refused);
+    QVERIFY(refused.error().message.contains(QStringLiteral("would read as examples")));
+    QCOMPARE(m_document->content().prompt(), t.prompt());
+    QCOMPARE(m_model->rowCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFewShotModel)

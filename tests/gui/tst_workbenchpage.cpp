@@ -315,6 +315,8 @@ void TestWorkbenchPage::promptTemplateExamplesFollowTheLayoutFields()
     QTest::keyClicks(layout->separatorEdit(), QStringLiteral("\\n\\n"));
     QCOMPARE(layout->problem(), QString());
     m_page->fewShotView()->setFocus();
+    QCOMPARE(model->rowCount(), 3);
+    QTRY_VERIFY(m_page->findChild<QLabel*>(QStringLiteral("fewShotInfo"))->text().contains(QStringLiteral("3 example(s)")));
     saveScreenshot(m_window.get(), QStringLiteral("legacy-few-shot-layout.png"));
     keyOnWindow(Qt::Key_S, Qt::ControlModifier);
     QTRY_VERIFY(!m_page->document()->isModified());
