@@ -130,11 +130,11 @@ private:
     QLabel* m_banner = nullptr;
 
     QAction* m_openAction = nullptr;
+    QAction* m_examplesAction = nullptr; // "Use as Few-Shot Examples"
     QAction* m_reloadAction = nullptr;
     QAction* m_jumpAction = nullptr;
     QAction* m_filterAction = nullptr;
     QAction* m_stopAction = nullptr;
-    QAction* m_examplesAction = nullptr;
 
     // Indexing and searching run for seconds on big files; their own pool keeps the
     // global one free for the short tasks (row parses, detail renders). Declared before
