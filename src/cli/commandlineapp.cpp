@@ -5,6 +5,7 @@
 #include "cli/convertcommand.h"
 #include "cli/dedupecommand.h"
 #include "cli/exitcode.h"
+#include "cli/mergecommand.h"
 #include "cli/modelscommand.h"
 #include "cli/paramscommand.h"
 #include "cli/preparecommand.h"
@@ -44,6 +45,7 @@ constexpr CommandEntry kCommands[] = {
     {"prepare", &make<PrepareCommand>},
     {"dedupe", &make<DedupeCommand>},
     {"split", &make<SplitCommand>},
+    {"merge", &make<MergeCommand>},
     {"convert", &make<ConvertCommand>},
 };
 

@@ -473,15 +473,18 @@ ChatValidator::Conversation ChatValidator::checkMessages(
     for (element message : list) {
         const QString at = indexPath(path, i++);
         ++conversation.messages;
-        conversation.tokens += countMessage(message);
+        const qint64 messageTokens = countMessage(message);
+        conversation.tokens += messageTokens;
         if (!message.is_object()) {
             add("data_type", Severity::Error, at, QStringLiteral("a message must be a JSON object"));
             roles.emplace_back(std::string_view {}, false);
+            roleTokensAt(conversation.roleTokens, TokenRole::Other) += messageTokens;
             continue;
         }
         std::string_view role;
         bool calls = false;
         checkMessage(message, at, kind, role, calls);
+        roleTokensAt(conversation.roleTokens, tokenRoleOf(role)) += messageTokens;
         roles.emplace_back(role, calls);
         if (role == "system")
             conversation.hasSystem = true;
@@ -616,7 +619,9 @@ ChatValidator::Conversation ChatValidator::checkDpoExample(const object& example
         checkMessage(message, at, Kind::DpoOutput, role, calls);
         outputs[k] = simdjson::minify(message);
         if (k == 0) {
-            conversation.tokens += countMessage(message);
+            const qint64 messageTokens = countMessage(message);
+            conversation.tokens += messageTokens;
+            roleTokensAt(conversation.roleTokens, TokenRole::Assistant) += messageTokens;
             element content;
             if (findKey(message.get_object().value_unsafe(), "content", content))
                 conversation.assistantTokens += countContent(content);

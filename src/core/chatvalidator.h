@@ -7,6 +7,7 @@
 // the cookbook's num_tokens_from_messages does. Used by ExampleValidator, one line at a time.
 
 #include "core/datasetfinding.h"
+#include "core/tokenrole.h"
 
 #include <QString>
 #include <string_view>
@@ -29,6 +30,7 @@ public:
         int messages = 0;
         qint64 tokens = 0; // num_tokens_from_messages, reply primer included
         qint64 assistantTokens = 0; // num_assistant_tokens_from_messages
+        RoleTokens roleTokens {}; // `tokens` per message role; the reply primer belongs to none
         bool hasSystem = false;
         bool hasUser = false;
         bool hasAssistant = false;

@@ -7,6 +7,7 @@
 #include <QJsonArray>
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <numeric>
 
 namespace tb {
@@ -67,6 +68,24 @@ QJsonObject CountDistribution::toJson() const
     return { { QStringLiteral("min"), min }, { QStringLiteral("max"), max }, { QStringLiteral("mean"), mean },
         { QStringLiteral("median"), median }, { QStringLiteral("p10"), p10 },
         { QStringLiteral("p90"), p90 } };
+}
+
+std::vector<DatasetReport::LongExample> DatasetReport::examplesOver(qint64 limit) const
+{
+    std::vector<LongExample> over;
+    std::copy_if(longExamples.cbegin(), longExamples.cend(), std::back_inserter(over),
+        [limit](const LongExample& e) { return e.tokens > limit; });
+    return over;
+}
+
+qint64 DatasetReport::billingTokensFor(qint64 limit) const
+{
+    qint64 billing = totalTokens;
+    for (const LongExample& e : longExamples) {
+        if (e.tokens > limit)
+            billing -= e.tokens - limit;
+    }
+    return billing;
 }
 
 qint64 DatasetReport::errorCount() const
@@ -131,6 +150,12 @@ QJsonObject DatasetReport::toJson() const
     tokens.insert(QStringLiteral("histogram"), buckets);
     tokens.insert(QStringLiteral("assistant_per_example"), assistantTokensPerExample.toJson());
     tokens.insert(QStringLiteral("encoding"), encoding);
+    QJsonObject byRole;
+    for (std::size_t r = 0; r < kTokenRoleCount; ++r) {
+        if (roleTokens[r] != 0)
+            byRole.insert(tokenRoleName(TokenRole(r)), roleTokens[r]);
+    }
+    tokens.insert(QStringLiteral("by_role"), byRole);
 
     QJsonObject o { { QStringLiteral("file"), file }, { QStringLiteral("format"), datasetFormatName(format) },
         { QStringLiteral("lines"), lines }, { QStringLiteral("examples"), examples },

@@ -8,6 +8,7 @@
 
 #include "core/datasetfinding.h"
 #include "core/datasetformat.h"
+#include "core/tokenrole.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -35,6 +36,16 @@ struct DatasetReport
 {
     // Findings kept per rule; the counts below stay exact past it.
     static constexpr int kMaxFindingsPerRule = 1000;
+    // Every example above this many tokens is kept in longExamples: no fine-tunable model
+    // has a smaller per-example limit, so the over-limit list and the billing estimate can
+    // be worked out again for any model without reading the file again.
+    static constexpr qint64 kLongExampleTokens = 4096;
+
+    struct LongExample
+    {
+        qint64 line = 0; // 1-based
+        qint64 tokens = 0;
+    };
 
     QString file;
     QString failure; // non-empty when the file could not be validated at all
@@ -57,6 +68,10 @@ struct DatasetReport
     qint64 totalTokens = 0;
     qint64 assistantTokens = 0;
     qint64 maxTokens = 0;
+    // Tokens of counted examples per message role (prompt/completion for legacy files).
+    // Their sum is totalTokens less the cookbook's 3-token reply primer per chat example.
+    RoleTokens roleTokens {};
+    std::vector<LongExample> longExamples; // in line order; tokens > kLongExampleTokens
     std::vector<qint64> histogram; // examples per token bucket, see histogramUpperBounds()
     CountDistribution messagesPerExample;
     CountDistribution tokensPerExample;
@@ -65,6 +80,11 @@ struct DatasetReport
     qint64 tooLong = 0; // examples over maxTokensPerExample
     int epochs = 0; // the cookbook's default n_epochs
     qint64 billingTokens = 0; // sum of min(maxTokensPerExample, tokens)
+
+    // The examples over `limit` tokens and the cookbook's billing tokens (sum of
+    // min(limit, tokens)) for another model's limit; exact for limit >= kLongExampleTokens.
+    std::vector<LongExample> examplesOver(qint64 limit) const;
+    qint64 billingTokensFor(qint64 limit) const;
 
     bool hasErrors() const { return !errors.isEmpty() || !failure.isEmpty(); }
     qint64 errorCount() const;

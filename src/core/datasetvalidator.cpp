@@ -40,6 +40,8 @@ struct Chunk
     bool done = false;
     std::vector<LineStats> lines;
     std::vector<DatasetFinding> findings;
+    RoleTokens roleTokens {};
+    std::vector<DatasetReport::LongExample> longExamples;
 };
 
 quint32 clamp32(qint64 v)
@@ -164,6 +166,12 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
                 stats.missingUser = result.missingUser;
                 for (DatasetFinding& f : result.findings)
                     chunk.findings.push_back(std::move(f));
+                if (result.counted && !result.empty) {
+                    for (std::size_t r = 0; r < kTokenRoleCount; ++r)
+                        chunk.roleTokens[r] += result.roleTokens[r];
+                    if (result.tokens > DatasetReport::kLongExampleTokens)
+                        chunk.longExamples.push_back({ line + 1, result.tokens });
+                }
             }
             chunk.done = true;
             const qint64 done = linesDone.fetch_add(chunk.end - chunk.first) + (chunk.end - chunk.first);
@@ -204,6 +212,10 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
     std::vector<qint64> tokens, assistant, messages;
     report.histogram.assign(DatasetReport::histogramUpperBounds().size() + 1, 0);
     for (const Chunk& chunk : chunks) {
+        for (std::size_t r = 0; r < kTokenRoleCount; ++r)
+            report.roleTokens[r] += chunk.roleTokens[r];
+        report.longExamples.insert(
+            report.longExamples.end(), chunk.longExamples.begin(), chunk.longExamples.end());
         for (std::size_t i = 0; i < chunk.lines.size(); ++i) {
             const LineStats& s = chunk.lines[i];
             if (s.empty)

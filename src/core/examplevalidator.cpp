@@ -300,9 +300,12 @@ void ExampleValidator::checkLegacy(const object& example, ExampleResult& result,
     }
     result.counted = hasPrompt && hasCompletion;
     result.messages = 0;
+    const qint64 promptTokens = qint64(m_encoding.countTokens(promptText));
     const qint64 completionTokens = qint64(m_encoding.countTokens(completionText));
-    result.tokens = qint64(m_encoding.countTokens(promptText)) + completionTokens;
+    result.tokens = promptTokens + completionTokens;
     result.assistantTokens = completionTokens;
+    roleTokensAt(result.roleTokens, TokenRole::Prompt) = promptTokens;
+    roleTokensAt(result.roleTokens, TokenRole::Completion) = completionTokens;
 }
 
 ExampleResult ExampleValidator::validate(std::string_view line, const Context& context)
@@ -381,6 +384,7 @@ ExampleResult ExampleValidator::validate(std::string_view line, const Context& c
         result.messages = c.messages;
         result.tokens = c.tokens;
         result.assistantTokens = c.assistantTokens;
+        result.roleTokens = c.roleTokens;
         result.missingSystem = format == DatasetFormat::Chat && c.messages > 0 && !c.hasSystem;
         result.missingUser = c.messages > 0 && !c.hasUser;
         break;

@@ -8,6 +8,7 @@
 
 #include "core/datasetfinding.h"
 #include "core/datasetformat.h"
+#include "core/tokenrole.h"
 
 #include <QtGlobal>
 #include <memory>
@@ -34,6 +35,7 @@ struct ExampleResult
     int messages = 0;
     qint64 tokens = 0; // the cookbook's num_tokens_from_messages (prompt + completion for legacy)
     qint64 assistantTokens = 0; // tokens trained on: assistant contents, or the completion
+    RoleTokens roleTokens {}; // `tokens` per message role (prompt and completion for legacy)
     quint64 exactHash = 0; // of the line's bytes
     quint64 normalizedHash = 0; // of its JSON values with whitespace collapsed and key order ignored
     std::vector<DatasetFinding> findings;

@@ -164,7 +164,7 @@ std::optional<QString> dropLabels(LegacyTable& table, const std::vector<qint64>&
         if (!found)
             return QStringLiteral("KeyError: '[%1] not found in axis'").arg(label);
     }
-    table.keepRows(keep);
+    table.dropRows(keep);
     return std::nullopt;
 }
 
@@ -297,7 +297,7 @@ Remediation duplicatedRowsValidator(const LegacyTable& table)
                       .arg(rows.size())
                       .arg(python::intListRepr(rows));
     r.optional = QStringLiteral("Remove %1 duplicate rows").arg(rows.size());
-    r.optionalFn = [](LegacyTable& t) -> std::optional<QString> {
+    r.optionalFn = [](LegacyTable& t, const LegacyPrepare::Output&) -> std::optional<QString> {
         std::vector<bool> keep;
         for (bool d : duplicatedRows(t))
             keep.push_back(!d);
@@ -307,7 +307,7 @@ Remediation duplicatedRowsValidator(const LegacyTable& table)
     return r;
 }
 
-Remediation longExamples(const LegacyTable& table, const std::function<void(const QString&)>& out)
+Remediation longExamples(const LegacyTable& table)
 {
     Remediation r = remediation(QStringLiteral("long_examples"), QStringLiteral("legacy_long_examples"));
     if (inferTaskType(table) == TaskType::OpenEnded)
@@ -321,7 +321,7 @@ Remediation longExamples(const LegacyTable& table, const std::function<void(cons
                       .arg(rows.size())
                       .arg(python::intListRepr(rows));
     r.optional = QStringLiteral("Remove %1 long examples").arg(rows.size());
-    r.optionalFn = [rows, out](LegacyTable& t) -> std::optional<QString> {
+    r.optionalFn = [rows](LegacyTable& t, const LegacyPrepare::Output& out) -> std::optional<QString> {
         const std::vector<qint64> now = longIndexes(t);
         if (now != rows)
             out(QStringLiteral(
@@ -354,7 +354,7 @@ std::optional<Remediation> lowerCase(const LegacyTable& table, const QString& co
         "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more details")
                       .arg(column);
     r.optional = QStringLiteral("Lowercase all your data in column/key `%1`").arg(column);
-    r.optionalFn = [column](LegacyTable& t) -> std::optional<QString> {
+    r.optionalFn = [column](LegacyTable& t, const LegacyPrepare::Output&) -> std::optional<QString> {
         editColumn(t, column, [](QString& v) { v = python::lower(v); });
         return std::nullopt;
     };
@@ -394,7 +394,8 @@ void adviseSuffix(Remediation& r, const QStringList& values, const QString& comm
     if (common.isEmpty()) {
         r.immediate = wording.missing;
         r.optional = wording.addSuggested.arg(display);
-        r.optionalFn = [column = wording.column, suggested](LegacyTable& t) -> std::optional<QString> {
+        r.optionalFn = [column = wording.column, suggested](
+                           LegacyTable& t, const LegacyPrepare::Output&) -> std::optional<QString> {
             editColumn(t, column, [&](QString& v) { v += suggested; });
             return std::nullopt;
         };
@@ -467,7 +468,7 @@ Remediation commonPromptPrefix(const LegacyTable& table)
             "scenario. Most of the time you should only add the input data into the prompt, and the "
             "desired output into the completion");
         r.optional = QStringLiteral("Remove prefix `%1` from all prompts").arg(common);
-        r.optionalFn = [common](LegacyTable& t) -> std::optional<QString> {
+        r.optionalFn = [common](LegacyTable& t, const LegacyPrepare::Output&) -> std::optional<QString> {
             editColumn(t, kPrompt, [&](QString& v) { v = afterPrefix(v, common); });
             return std::nullopt;
         };
@@ -493,7 +494,8 @@ Remediation commonCompletionPrefix(const LegacyTable& table)
         "data into the completion, without any prefix")
                       .arg(common);
     r.optional = QStringLiteral("Remove prefix `%1` from all completions").arg(common);
-    r.optionalFn = [common, whitespacePrefix](LegacyTable& t) -> std::optional<QString> {
+    r.optionalFn
+        = [common, whitespacePrefix](LegacyTable& t, const LegacyPrepare::Output&) -> std::optional<QString> {
         editColumn(t, kCompletion, [&](QString& v) {
             v = afterPrefix(v, common);
             if (whitespacePrefix)
@@ -552,7 +554,7 @@ Remediation completionSpaceStart(const LegacyTable& table)
             "better results due to the tokenization we use. See "
             "https://platform.openai.com/docs/guides/fine-tuning/preparing-your-dataset for more details");
         r.optional = QStringLiteral("Add a whitespace character to the beginning of the completion");
-        r.optionalFn = [](LegacyTable& t) -> std::optional<QString> {
+        r.optionalFn = [](LegacyTable& t, const LegacyPrepare::Output&) -> std::optional<QString> {
             const qsizetype c = t.columnIndex(kCompletion);
             for (qsizetype i = 0; i < t.rowCount(); ++i) {
                 QString& value = t.cell(i, c);
@@ -578,22 +580,71 @@ QString formatTime(double time)
     return python::floatRepr(python::round(time / 86400, 2)) + QStringLiteral(" days");
 }
 
+// df.memory_usage(index=True).sum() counts 8 bytes per object cell plus the index: 132
+// bytes for a RangeIndex (Debian 12: Python 3.11 + pandas 1.5.3), else 8 per row plus the
+// index engine's khash table, which the tool's operations always populate once rows were
+// dropped (checked against the real tool on generated inputs): Int64HashTable::sizeof for a
+// table sized for `rows` keys (kh_needed_n_buckets: the smallest power of two, at least 4,
+// whose 0.77 load bound holds them).
+qint64 pandasEngineBytes(qint64 rows)
+{
+    qint64 buckets = 4;
+    while (qint64(double(buckets) * 0.77 + 0.5) < rows)
+        buckets *= 2;
+    const qint64 overhead = 4 * 4 + 3 * 8;
+    const qint64 flags = std::max<qint64>(1, buckets >> 5) * 4;
+    return overhead + flags + buckets * (8 + 8);
+}
+
 QString estimateFineTuningTime(const LegacyTable& table)
 {
     double expected = 0;
     if (inferTaskType(table) == TaskType::Classification) {
         expected = double(table.rowCount()) * 1.44;
     } else {
-        // df.memory_usage(index=True).sum(): 8 bytes per object cell, plus the index: a
-        // RangeIndex is 128 bytes (CPython 3.11 object sizes), an Int64 index 8 per row.
         const qint64 rows = table.rowCount();
-        const qint64 index = table.hasRangeIndex() ? 128 : 8 * rows;
+        const qint64 index = table.hasRangeIndex() ? 132 : 8 * rows + pandasEngineBytes(rows);
         expected = double(index + 8 * rows * table.columns().size()) * 0.0515;
     }
     return QStringLiteral(
         "Once your model starts training, it'll approximately take %1 to train a `curie` model, and less "
         "for `ada` and `babbage`. Queue will approximately take half an hour per job ahead of you.\n")
         .arg(formatTime(expected + 140));
+}
+
+// The rows of `before` that `after` (the same rows, some edited or dropped, in order)
+// changed: counted in *count, the first `limit` returned.
+std::vector<LegacyPrepare::RowChange> changedRows(
+    const LegacyTable& before, const LegacyTable& after, int limit, qsizetype* count)
+{
+    std::vector<LegacyPrepare::RowChange> rows;
+    *count = 0;
+    const qsizetype p = before.columnIndex(kPrompt), c = before.columnIndex(kCompletion);
+    const qsizetype ap = after.columnIndex(kPrompt), ac = after.columnIndex(kCompletion);
+    qsizetype j = 0;
+    for (qsizetype i = 0; i < before.rowCount(); ++i) {
+        const bool kept = j < after.rowCount() && after.label(j) == before.label(i);
+        if (kept && after.cell(j, ap) == before.cell(i, p) && after.cell(j, ac) == before.cell(i, c)) {
+            ++j;
+            continue;
+        }
+        ++*count;
+        if (qsizetype(rows.size()) < limit) {
+            LegacyPrepare::RowChange change;
+            change.row = before.label(i);
+            change.promptBefore = before.cell(i, p);
+            change.completionBefore = before.cell(i, c);
+            change.removed = !kept;
+            if (kept) {
+                change.promptAfter = after.cell(j, ap);
+                change.completionAfter = after.cell(j, ac);
+            }
+            rows.push_back(std::move(change));
+        }
+        if (kept)
+            ++j;
+    }
+    return rows;
 }
 
 bool writeFile(const QString& path, const QByteArray& bytes)
@@ -766,7 +817,7 @@ LegacyPrepare::Analysis LegacyPrepare::analyze(const QString& path,
         [](const LegacyTable& t) { return nonEmptyCompletion(t); },
         [](const LegacyTable& t) { return formatInferrer(t); },
         [](const LegacyTable& t) { return duplicatedRowsValidator(t); },
-        [out](const LegacyTable& t) { return longExamples(t, out); },
+        [](const LegacyTable& t) { return longExamples(t); },
         [](const LegacyTable& t) { return lowerCase(t, kPrompt); },
         [](const LegacyTable& t) { return lowerCase(t, kCompletion); },
         [](const LegacyTable& t) { return commonPromptSuffix(t); },
@@ -807,7 +858,7 @@ LegacyPrepare::Outcome LegacyPrepare::run(const QString& path, const Io& io) con
         io.out(QStringLiteral("\n\nBased on the analysis we will perform the following actions:\n"));
         for (const Remediation& r : remediations) {
             if (r.optional && accepted(io, QStringLiteral("- [Recommended] %1 [Y/n]: ").arg(*r.optional))) {
-                if (const std::optional<QString> failure = r.optionalFn(analysis.table)) {
+                if (const std::optional<QString> failure = r.optionalFn(analysis.table, io.out)) {
                     io.err(stopsHere(*failure));
                     outcome.exitCode = 1;
                     return outcome;
@@ -859,24 +910,12 @@ void LegacyPrepare::writeOutFile(
         return;
     }
     const QStringList names = outputFileNames(path, split);
-    const QStringList columns { kPrompt, kCompletion };
-    bool written = true;
+    if (!write(table, names, split)) {
+        io.err(QStringLiteral("\n\nERROR: cannot write %1\n").arg(names.join(QStringLiteral(", "))));
+        outcome.exitCode = 4;
+        return;
+    }
     if (split) {
-        constexpr qsizetype kMaxValidExamples = 1000;
-        const qsizetype rows = table.rowCount();
-        const qsizetype trainCount = std::max(rows - kMaxValidExamples, qsizetype(double(rows) * 0.8));
-        const std::vector<qsizetype> train = samplePositions(rows, trainCount);
-        std::vector<bool> inTrain(std::size_t(rows), false);
-        for (qsizetype p : train)
-            inTrain[std::size_t(p)] = true;
-        std::vector<qsizetype> valid;
-        for (qsizetype p = 0; p < rows; ++p) {
-            if (!inTrain[std::size_t(p)])
-                valid.push_back(p);
-        }
-        written = writeFile(names.at(0), table.takeRows(train).toJsonLines(columns))
-            && writeFile(names.at(1), table.takeRows(valid).toJsonLines(columns));
-
         // get_classification_hyperparams: the most frequent completion (first seen on ties).
         const QStringList completions = columnValues(table, kCompletion);
         QHash<QString, qint64> counts;
@@ -894,13 +933,6 @@ void LegacyPrepare::writeOutFile(
         } else {
             additionalParams += QStringLiteral(" --classification_n_classes %1").arg(order.size());
         }
-    } else {
-        written = writeFile(names.at(0), table.toJsonLines(columns));
-    }
-    if (!written) {
-        io.err(QStringLiteral("\n\nERROR: cannot write %1\n").arg(names.join(QStringLiteral(", "))));
-        outcome.exitCode = 4;
-        return;
     }
     outcome.writtenFiles = names;
     const QString files = (split ? QStringLiteral("s") : QString()) + QStringLiteral(" to `")
@@ -917,6 +949,84 @@ void LegacyPrepare::writeOutFile(
                           "api fine_tunes.create -t \"%2\"%3%4\n\n%5%6\n")
                .arg(files, names.at(0), validString, additionalParams, separatorReminder, optionalEnding));
     io.out(estimateFineTuningTime(table));
+}
+
+std::vector<std::size_t> LegacyPrepare::Analysis::recommendations() const
+{
+    std::vector<std::size_t> indexes;
+    for (std::size_t i = 0; i < remediations.size(); ++i) {
+        if (remediations[i].optional)
+            indexes.push_back(i);
+    }
+    return indexes;
+}
+
+qsizetype LegacyPrepare::trainRowCount(qsizetype rows)
+{
+    constexpr qsizetype kMaxValidExamples = 1000;
+    return std::max(rows - kMaxValidExamples, qsizetype(double(rows) * 0.8));
+}
+
+Status LegacyPrepare::write(const LegacyTable& table, const QStringList& names, bool split)
+{
+    const QStringList columns { kPrompt, kCompletion };
+    const auto save = [](const QString& name, const QByteArray& bytes) -> Status {
+        if (!writeFile(name, bytes))
+            return Error::inFile(name, QStringLiteral("cannot be written"));
+        return success();
+    };
+    if (!split)
+        return save(names.value(0), table.toJsonLines(columns));
+    const qsizetype rows = table.rowCount();
+    const std::vector<qsizetype> train = samplePositions(rows, trainRowCount(rows));
+    std::vector<bool> inTrain(std::size_t(rows), false);
+    for (qsizetype p : train)
+        inTrain[std::size_t(p)] = true;
+    std::vector<qsizetype> valid;
+    for (qsizetype p = 0; p < rows; ++p) {
+        if (!inTrain[std::size_t(p)])
+            valid.push_back(p);
+    }
+    if (const Status saved = save(names.value(0), table.takeRows(train).toJsonLines(columns)); !saved)
+        return saved;
+    return save(names.value(1), table.takeRows(valid).toJsonLines(columns));
+}
+
+LegacyPrepare::Preparation LegacyPrepare::prepare(
+    const Analysis& analysis, const std::vector<bool>& accepted, int previewRows) const
+{
+    Preparation preparation;
+    preparation.table = analysis.table;
+    if (analysis.aborted)
+        return preparation;
+    const Output notes = [&preparation](const QString& text) { preparation.notes += text; };
+    preparation.changed = std::any_of(analysis.remediations.begin(), analysis.remediations.end(),
+        [](const Remediation& r) { return bool(r.necessary); });
+    const std::vector<std::size_t> recommended = analysis.recommendations();
+    for (std::size_t i = 0; i < recommended.size(); ++i) {
+        Effect effect;
+        effect.remediation = recommended[i];
+        effect.accepted = i >= accepted.size() || accepted[i];
+        effect.rows = preparation.table.rowCount();
+        LegacyTable after = preparation.table;
+        // A rejected recommendation is tried on a copy, silently: it only shows its effect.
+        const std::optional<QString> failure = analysis.remediations[recommended[i]].optionalFn(
+            after, effect.accepted ? notes : Output([](const QString&) {}));
+        effect.preview = changedRows(preparation.table, after, previewRows, &effect.rowsAffected);
+        preparation.effects.push_back(std::move(effect));
+        if (!preparation.effects.back().accepted)
+            continue;
+        if (failure) {
+            preparation.failure = failure;
+            return preparation;
+        }
+        preparation.table = std::move(after);
+        preparation.changed = true;
+    }
+    preparation.classification = inferTaskType(preparation.table) == TaskType::Classification;
+    preparation.trainRows = trainRowCount(preparation.table.rowCount());
+    preparation.validRows = preparation.table.rowCount() - preparation.trainRows;
+    return preparation;
 }
 
 } // namespace tb

@@ -354,6 +354,33 @@ bool readDelimited(const QString& text, QChar separator, QStringList& header, st
     return true;
 }
 
+// pandas 1.5 RangeIndex.delete(positions) on range(n): a RangeIndex again when the
+// positions form an arithmetic run (maybe_indices_to_slice) that RangeIndex._difference
+// can cut out as a range: one end row, the middle of three, both ends, a run at either
+// end, everything but the ends, or every other row; else an Int64Index.
+bool rangeSurvivesDelete(qsizetype n, const std::vector<qsizetype>& positions)
+{
+    const qsizetype k = qsizetype(positions.size());
+    if (k == 0 || k == n)
+        return true;
+    const qsizetype first = positions.front(), last = positions.back();
+    if (k == 1)
+        return first == 0 || first == n - 1 || (n == 3 && first == 1);
+    const qsizetype step = positions[1] - first;
+    for (qsizetype i = 2; i < k; ++i) {
+        if (positions[std::size_t(i)] - positions[std::size_t(i - 1)] != step)
+            return false;
+    }
+    if (k == 2 && first == 0 && last == n - 1)
+        return true;
+    const bool reachesEnd = last == n - 1 || last == n - 2;
+    if (step == 1)
+        return first == 0 || last == n - 1 || (first == 1 && last == n - 2);
+    if (step == 2)
+        return (first == 0 || first == 1) && reachesEnd;
+    return false;
+}
+
 } // namespace
 
 LegacyTable LegacyTable::fromRows(const QStringList& columns, const std::vector<QStringList>& rows)
@@ -477,6 +504,18 @@ void LegacyTable::selectColumns(const QStringList& names)
         row = selected;
     }
     m_columns = names;
+}
+
+void LegacyTable::dropRows(const std::vector<bool>& keep)
+{
+    std::vector<qsizetype> dropped;
+    for (std::size_t i = 0; i < keep.size(); ++i) {
+        if (!keep[i])
+            dropped.push_back(qsizetype(i));
+    }
+    const bool range = m_rangeIndex && rangeSurvivesDelete(rowCount(), dropped);
+    keepRows(keep);
+    m_rangeIndex = range;
 }
 
 void LegacyTable::keepRows(const std::vector<bool>& keep)

@@ -42,6 +42,9 @@ public:
     void selectColumns(const QStringList& names);
     // Keeps the rows whose flag is true (boolean indexing; labels stay).
     void keepRows(const std::vector<bool>& keep);
+    // x.drop(labels) of the rows whose flag is false: like keepRows, but the RangeIndex
+    // survives where pandas 1.5's RangeIndex.delete keeps one.
+    void dropRows(const std::vector<bool>& keep);
     // x.take(positions): rows in this order, labels kept.
     LegacyTable takeRows(const std::vector<qsizetype>& positions) const;
     // False once rows were dropped: pandas' index is then no longer a RangeIndex.

@@ -2,11 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/datasetview.h"
 
+#include "gui/datasetstatspane.h"
+
 #include "core/datasetvalidator.h"
 
 #include "core/chattokencounter.h"
 #include "core/jsonlindex.h"
 #include "core/tiktokenencoding.h"
+#include "gui/datasetfileactions.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -129,6 +132,7 @@ void DatasetView::createActions()
         m_filterEdit->selectAll();
     });
     connect(m_stopAction, &QAction::triggered, this, &DatasetView::cancelBackgroundWork);
+    m_fileActions = new DatasetFileActions(this);
 }
 
 void DatasetView::createWidgets()
@@ -136,6 +140,8 @@ void DatasetView::createWidgets()
     m_toolBar = new QToolBar(this);
     m_toolBar->addAction(m_openAction);
     m_toolBar->addAction(m_reloadAction);
+    m_toolBar->addAction(m_fileActions->prepareAction());
+    m_toolBar->addAction(m_fileActions->mergeAction());
     m_toolBar->addSeparator();
     m_lineEdit = new QLineEdit(this);
     m_lineEdit->setPlaceholderText(tr("Line"));
@@ -204,6 +210,9 @@ void DatasetView::createWidgets()
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_conversation, tr("Conversation"));
     m_tabs->addTab(rawPage, tr("Raw JSON"));
+    m_stats = new DatasetStatsPane(this);
+    m_tabs->addTab(m_stats, tr("Stats"));
+    connect(m_stats, &DatasetStatsPane::lineActivated, this, [this](qint64 line) { jumpToLine(line); });
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->addWidget(m_table);
@@ -303,6 +312,7 @@ bool DatasetView::openFile(const QString& path)
     m_searchProgress->hide();
     m_index = opened.value();
     m_validationSummary.clear();
+    m_stats->clear(tr("Checking the file…"));
     m_model->setIndex(m_index);
     m_detail = DatasetDetail();
     ++m_detailGeneration;
@@ -383,11 +393,13 @@ void DatasetView::onValidationFinished()
 {
     if (m_validation.isCanceled() || m_validation.future().resultCount() == 0) {
         m_validationSummary.clear();
+        m_stats->clear(tr("Checking the file was stopped; reload (F5) to see its statistics."));
         updateStatus();
         return;
     }
     const DatasetReport report = m_validation.result();
     m_model->setFindings(report.findings);
+    m_stats->setReport(report);
     qint64 warnings = 0;
     for (const qint64 count : report.warnings)
         warnings += count;
@@ -552,6 +564,11 @@ void DatasetView::onFileChanged()
            "out of date."));
     m_banner->show();
     Q_EMIT fileChangedOnDisk();
+}
+
+void DatasetView::setPriceTable(PriceTable* table)
+{
+    m_stats->setPriceTable(table);
 }
 
 void DatasetView::setTokenCounter(DatasetTableModel::TokenCounter counter)

@@ -35,7 +35,10 @@ class QToolBar;
 
 namespace tb {
 
+class DatasetStatsPane;
+class DatasetFileActions;
 class JsonlIndex;
+class PriceTable;
 class TiktokenEncoding;
 
 class DatasetView : public QWidget
@@ -74,6 +77,12 @@ public:
     // Replaces the default token counter (o200k_base chat counts, loaded in the background).
     void setTokenCounter(DatasetTableModel::TokenCounter counter);
 
+    // The Stats tab; prices for its cost estimate come from `table` (not owned).
+    DatasetStatsPane* statsPane() const { return m_stats; }
+    void setPriceTable(PriceTable* table);
+
+    // Prepare for Fine-Tuning and Merge Files: on the toolbar; the main window adds them to its menu.
+    DatasetFileActions* fileActions() const { return m_fileActions; }
     DatasetTableModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
     std::shared_ptr<const JsonlIndex> index() const;
@@ -122,6 +131,7 @@ private:
     QTextBrowser* m_conversation = nullptr;
     QPlainTextEdit* m_raw = nullptr;
     QLabel* m_rawError = nullptr;
+    DatasetStatsPane* m_stats = nullptr;
     QLineEdit* m_lineEdit = nullptr;
     QLineEdit* m_filterEdit = nullptr;
     QProgressBar* m_indexProgress = nullptr;
@@ -135,6 +145,7 @@ private:
     QAction* m_jumpAction = nullptr;
     QAction* m_filterAction = nullptr;
     QAction* m_stopAction = nullptr;
+    DatasetFileActions* m_fileActions = nullptr;
 
     // Indexing and searching run for seconds on big files; their own pool keeps the
     // global one free for the short tasks (row parses, detail renders). Declared before

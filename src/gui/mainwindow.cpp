@@ -2,6 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/mainwindow.h"
 
+#include "core/pricetable.h"
+
+#include "gui/datasetstatspane.h"
+#include "gui/datasetfileactions.h"
 #include "gui/datasetview.h"
 #include "gui/userdialogs.h"
 
@@ -86,12 +90,19 @@ void MainWindow::createMenus()
 void MainWindow::createDatasetsPage()
 {
     m_datasets = new DatasetView;
+    // Training prices for the Stats tab's cost estimate; the user's edits live in the settings.
+    m_datasets->setPriceTable(new PriceTable(m_services.settings, m_datasets));
+    m_datasets->fileActions()->setDialogs(m_services.dialogs);
     m_datasets->setFileChooser([this](QWidget* parent) {
         return m_services.dialogs->openFile(parent, tr("Open Dataset"),
                                             tr("JSON Lines (*.jsonl *.ndjson);;All files (*)"));
     });
     auto* menu = new QMenu(tr("&Dataset"), this);
     menu->addActions(m_datasets->datasetActions());
+    menu->addAction(m_datasets->statsPane()->pricesAction());
+    menu->addSeparator();
+    menu->addAction(m_datasets->fileActions()->prepareAction());
+    menu->addAction(m_datasets->fileActions()->mergeAction());
     if (!m_services.sampleDatasets.isEmpty()) {
         menu->addSeparator();
         QMenu* samples = menu->addMenu(tr("Open &Sample Dataset"));

@@ -57,6 +57,14 @@ QString UserDialogs::openFile(QWidget* parent, const QString& title, const QStri
     return QFileDialog::getOpenFileName(parent, title, folder, filter);
 }
 
+QStringList UserDialogs::openFiles(QWidget* parent, const QString& title, const QString& filter, const QString& folder)
+{
+    QVariant answer;
+    if (takeAnswer(&answer))
+        return answer.toStringList();
+    return QFileDialog::getOpenFileNames(parent, title, folder, filter);
+}
+
 QString UserDialogs::saveFile(QWidget* parent, const QString& title, const QString& filter, const QString& folder)
 {
     QVariant answer;

@@ -40,6 +40,8 @@ public:
     // Empty when cancelled.
     QString askText(QWidget* parent, const QString& title, const QString& label, const QString& text = {});
     QString openFile(QWidget* parent, const QString& title, const QString& filter, const QString& folder = {});
+    // Several files at once; a queued answer is a QStringList (empty: cancelled).
+    QStringList openFiles(QWidget* parent, const QString& title, const QString& filter, const QString& folder = {});
     QString saveFile(QWidget* parent, const QString& title, const QString& filter, const QString& folder = {});
     QString existingFolder(QWidget* parent, const QString& title, const QString& folder = {});
     void showError(QWidget* parent, const QString& title, const QString& text);

@@ -95,6 +95,9 @@ private Q_SLOTS:
     void modelsListsIds();
     void tokensCountsWholeFileExactly();
     void tokensCountsChatExamplesPerLine();
+    void mergeWritesFilesInOrderAndCountsThem();
+    void mergeRejectsBadArguments_data();
+    void mergeRejectsBadArguments();
 
 private:
     CliRun runCli(const QStringList& arguments, const QProcessEnvironment& extra = {});
@@ -396,6 +399,66 @@ void TestCli::tokensCountsChatExamplesPerLine()
     QCOMPARE(counts.size(), 20);
     QCOMPARE(
         counts.mid(0, 3), (QStringList { QStringLiteral("50"), QStringLiteral("47"), QStringLiteral("51") }));
+}
+
+void TestCli::mergeWritesFilesInOrderAndCountsThem()
+{
+    const QString a = writeFile(QStringLiteral("merge-a.jsonl"), "{\"n\":1}\r\n{\"n\":2}\r\n");
+    const QString b = writeFile(QStringLiteral("merge-b.jsonl"), "{\"n\":2}\n\n{\"n\":3}");
+    const QString output = m_home.filePath(QStringLiteral("merged.jsonl"));
+    const CliRun run
+        = runCli({ QStringLiteral("merge"), a, b, QStringLiteral("-o"), output, QStringLiteral("--dedupe") });
+    QCOMPARE(run.exitCode, 0);
+    QFile merged(output);
+    QVERIFY(merged.open(QIODevice::ReadOnly));
+    QCOMPARE(merged.readAll(), QByteArray("{\"n\":1}\n{\"n\":2}\n{\"n\":3}\n"));
+    QCOMPARE(run.out,
+        a + QStringLiteral(": 2 lines, 2 written, 0 duplicates left out\n") + b
+            + QStringLiteral(": 2 lines, 1 written, 1 duplicates left out\n") + QStringLiteral("Wrote ")
+            + output + QStringLiteral(": 3 lines from 2 files\n"));
+
+    const CliRun help = runCli({ QStringLiteral("--help") });
+    QVERIFY(help.out.contains(QLatin1String("  merge ")));
+}
+
+void TestCli::mergeRejectsBadArguments_data()
+{
+    QTest::addColumn<QStringList>("arguments"); // {A} and {B} are two existing files, {OUT} an existing one
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("one file") << QStringList { QStringLiteral("{A}"), QStringLiteral("-o"),
+        QStringLiteral("{NEW}") }
+                              << 2 << QStringLiteral("at least two files");
+    QTest::newRow("no output") << QStringList { QStringLiteral("{A}"), QStringLiteral("{B}") } << 2
+                               << QStringLiteral("-o FILE");
+    QTest::newRow("output exists") << QStringList { QStringLiteral("{A}"), QStringLiteral("{B}"),
+        QStringLiteral("-o"), QStringLiteral("{OUT}") }
+                                   << 4 << QStringLiteral("already exists");
+    QTest::newRow("missing input") << QStringList { QStringLiteral("{A}"), QStringLiteral("{MISSING}"),
+        QStringLiteral("-o"), QStringLiteral("{NEW}") }
+                                   << 4 << QStringLiteral("missing.jsonl");
+}
+
+void TestCli::mergeRejectsBadArguments()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    const QString existing = writeFile(QStringLiteral("merge-out.jsonl"), "keep\n");
+    for (QString& argument : arguments) {
+        argument.replace(QLatin1String("{A}"), writeFile(QStringLiteral("merge-a.jsonl"), "a\n"))
+            .replace(QLatin1String("{B}"), writeFile(QStringLiteral("merge-b.jsonl"), "b\n"))
+            .replace(QLatin1String("{OUT}"), existing)
+            .replace(QLatin1String("{NEW}"), m_home.filePath(QStringLiteral("merge-new.jsonl")))
+            .replace(QLatin1String("{MISSING}"), m_home.filePath(QStringLiteral("missing.jsonl")));
+    }
+    const CliRun run = runCli(QStringList { QStringLiteral("merge") } + arguments);
+    QCOMPARE(run.exitCode, exitCode);
+    QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    QVERIFY(!QFile::exists(m_home.filePath(QStringLiteral("merge-new.jsonl"))));
+    QFile kept(existing);
+    QVERIFY(kept.open(QIODevice::ReadOnly));
+    QCOMPARE(kept.readAll(), QByteArray("keep\n"));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

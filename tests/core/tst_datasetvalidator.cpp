@@ -5,6 +5,7 @@
 #include "core/jsonlindex.h"
 #include "core/pythonformat.h"
 #include "core/tiktokenencoding.h"
+#include "fixturefiles.h"
 #include "sharedfixtures.h"
 
 #include <QFile>
@@ -63,6 +64,10 @@ private Q_SLOTS:
     void reportsJsonSyntaxColumnAndUtf8Offset();
     void countsTokensLikeChatTokenCounter();
     void estimatesLikeCookbook();
+    void totalsTokensPerRole_data();
+    void totalsTokensPerRole();
+    void totalsPromptAndCompletionTokensOfLegacyFiles();
+    void keepsLongExamplesForAnyModelLimit();
     void distributionMatchesNumpy();
     void mergesDeterministicallyWhateverTheThreadCount();
     void keepsCountsExactPastTheFindingCap();
@@ -261,6 +266,119 @@ void TestDatasetValidator::estimatesLikeCookbook()
     QCOMPARE(report.billingTokens, report.tokensPerExample.min + 40);
     QVERIFY(report.statisticsText().contains(
         QLatin1String("By default, you'll train for 25 epochs on this dataset")));
+}
+
+void TestDatasetValidator::totalsTokensPerRole_data()
+{
+    QTest::addColumn<QByteArray>("lines");
+    QTest::addColumn<QStringList>("roles"); // role of each message, in order, over all lines
+    QTest::addColumn<int>("primers"); // chat examples: 3 reply-primer tokens each, no role
+
+    QTest::newRow("chat with tools")
+        << QByteArray(R"({"messages": [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Weather in Oslo?"}, {"role": "assistant", "tool_calls": [{"id": "c1", "type": "function", "function": {"name": "weather", "arguments": "{\"city\": \"Oslo\"}"}}]}, {"role": "tool", "tool_call_id": "c1", "content": "rain, 4 C"}, {"role": "assistant", "content": "Rainy and 4 degrees."}]}
+{"messages": [{"role": "user", "content": "Hi there", "name": "ann"}, {"role": "assistant", "content": "Hello, Ann!"}]}
+)")
+        << QStringList { QStringLiteral("system"), QStringLiteral("user"), QStringLiteral("assistant"),
+               QStringLiteral("tool"), QStringLiteral("assistant"), QStringLiteral("user"),
+               QStringLiteral("assistant") }
+        << 2;
+    QTest::newRow("unrecognized role counts as other")
+        << QByteArray(R"({"messages": [{"role": "narrator", "content": "Once upon a time"}, {"role": "assistant", "content": "there was a file."}]}
+)")
+        << QStringList { QStringLiteral("other"), QStringLiteral("assistant") } << 1;
+}
+
+void TestDatasetValidator::totalsTokensPerRole()
+{
+    QFETCH(QByteArray, lines);
+    QFETCH(QStringList, roles);
+    QFETCH(int, primers);
+    tb::test::FixtureFiles files(QStringLiteral("roles"));
+    QVERIFY(files.isValid());
+    const QString path = files.write(lines);
+    const auto encoding = tb::TiktokenEncoding::get(tb::TiktokenEncoding::Encoding::Cl100kBase);
+    QVERIFY(encoding.ok());
+    const tb::ChatTokenCounter counter(**encoding);
+
+    QMap<QString, qint64> expected;
+    int m = 0;
+    for (const QByteArray& line : lines.split('\n')) {
+        if (line.isEmpty())
+            continue;
+        for (const QJsonValue& message :
+            QJsonDocument::fromJson(line).object().value(QLatin1String("messages")).toArray())
+            expected[roles.at(m++)]
+                += counter.countMessages(QJsonArray { message }) - tb::ChatTokenCounter::kReplyPrimer;
+    }
+    QCOMPARE(m, roles.size());
+
+    const DatasetReport report = validate(path);
+    QMap<QString, qint64> actual;
+    qint64 sum = 0;
+    for (std::size_t r = 0; r < tb::kTokenRoleCount; ++r) {
+        sum += report.roleTokens[r];
+        if (report.roleTokens[r] != 0)
+            actual.insert(tb::tokenRoleName(tb::TokenRole(r)), report.roleTokens[r]);
+    }
+    QCOMPARE(actual, expected);
+    QCOMPARE(sum + primers * tb::ChatTokenCounter::kReplyPrimer, report.totalTokens);
+    const QJsonObject byRole
+        = report.toJson().value(QLatin1String("tokens")).toObject().value(QLatin1String("by_role")).toObject();
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it)
+        QCOMPARE(byRole.value(it.key()).toInteger(), it.value());
+}
+
+void TestDatasetValidator::totalsPromptAndCompletionTokensOfLegacyFiles()
+{
+    tb::test::FixtureFiles files(QStringLiteral("legacy"));
+    QVERIFY(files.isValid());
+    const QString path = files.write(R"({"prompt": "Is the ferry late? ->", "completion": " Yes, by ten minutes.\n"}
+{"prompt": "When does it leave? ->", "completion": " At noon.\n"}
+)");
+    const auto encoding = tb::TiktokenEncoding::get(tb::TiktokenEncoding::Encoding::Cl100kBase);
+    QVERIFY(encoding.ok());
+    const auto count = [&](const char* text) { return qint64((*encoding)->countTokens(QString::fromUtf8(text))); };
+    const DatasetReport report = validate(path, DatasetFormat::Legacy);
+    QCOMPARE(report.roleTokens[std::size_t(tb::TokenRole::Prompt)],
+        count("Is the ferry late? ->") + count("When does it leave? ->"));
+    QCOMPARE(report.roleTokens[std::size_t(tb::TokenRole::Completion)],
+        count(" Yes, by ten minutes.\n") + count(" At noon.\n"));
+    QCOMPARE(report.roleTokens[std::size_t(tb::TokenRole::Prompt)]
+            + report.roleTokens[std::size_t(tb::TokenRole::Completion)],
+        report.totalTokens);
+}
+
+void TestDatasetValidator::keepsLongExamplesForAnyModelLimit()
+{
+    // Lines 2 and 4 are over kLongExampleTokens; line 3 is blank, line 5 is not an example.
+    const auto example = [](int words) -> QByteArray {
+        QByteArray content;
+        for (int i = 0; i < words; ++i)
+            content += " lorem";
+        return QByteArray(R"({"messages": [{"role": "user", "content": "Say it."}, {"role": "assistant", "content": ")")
+            + content + QByteArray("\"}]}\n");
+    };
+    tb::test::FixtureFiles files(QStringLiteral("long"));
+    QVERIFY(files.isValid());
+    const QString path
+        = files.write(example(10) + example(5000) + QByteArray("\n") + example(9000) + QByteArray("[1]\n"));
+    const DatasetReport report = validate(path);
+    QCOMPARE(report.longExamples.size(), std::size_t(2));
+    QCOMPARE(report.longExamples[0].line, qint64(2));
+    QCOMPARE(report.longExamples[1].line, qint64(4));
+    QVERIFY(report.longExamples[0].tokens > 5000 && report.longExamples[0].tokens < 5100);
+    QCOMPARE(report.longExamples[1].tokens, report.maxTokens);
+    QCOMPARE(report.billingTokensFor(tb::FineTuneLimits::kMaxTokensPerExample), report.billingTokens);
+
+    // The same answers as validating again with that limit.
+    for (const int limit : { 4096, 6000, 8192, 65536 }) {
+        const DatasetReport again = validate(path, std::nullopt, limit);
+        QCOMPARE(report.billingTokensFor(limit), again.billingTokens);
+        QCOMPARE(qint64(report.examplesOver(limit).size()), again.tooLong);
+    }
+    const std::vector<DatasetReport::LongExample> over = report.examplesOver(6000);
+    QCOMPARE(over.size(), std::size_t(1));
+    QCOMPARE(over.front().line, qint64(4));
 }
 
 void TestDatasetValidator::distributionMatchesNumpy()

@@ -3,6 +3,7 @@
 #include "core/legacyprepare.h"
 #include "sharedfixtures.h"
 
+#include <QDir>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -12,7 +13,8 @@ using tb::LegacyPrepare;
 namespace {
 
 // The expected texts below were derived by hand from openai-python v0.28.1
-// openai/validators.py (prepare_data with -q), not by running this port.
+// openai/validators.py (prepare_data with -q), not by running this port, and then checked
+// against the real tool (Debian 12: Python 3.11 + pandas 1.5.3).
 const QString kFewExamples = QStringLiteral(". In general, we recommend having at least a few hundred "
                                             "examples. We've found that performance tends to linearly "
                                             "increase for every doubling of the number of examples");
@@ -79,11 +81,19 @@ private Q_SLOTS:
     void abortsLikeTheLegacyTool_data();
     void abortsLikeTheLegacyTool();
     void neverOverwritesEarlierOutput();
+    void agreesWithTheRealToolOnGeneratedInputs_data();
+    void agreesWithTheRealToolOnGeneratedInputs();
+    void keepsARangeIndexWherePandasDoes();
     void samplesLikeNumpyRandomState();
     void findsCommonPrefixAndSuffixInCodePoints();
     void escapesJsonLikePandas();
     void readsValuesAsPandasStrings();
     void turnsTheAnalysisIntoFindings();
+    void preparingWithEveryRecommendationWritesWhatQuietModeWrites_data();
+    void preparingWithEveryRecommendationWritesWhatQuietModeWrites();
+    void rejectedRecommendationLeavesTheDataAsItWas();
+    void effectsCountAndPreviewTheAffectedRows();
+    void racingRecommendsOnlyALeadingSpace();
 };
 
 void TestLegacyPrepare::reproducesRacingPreparedByteForByte()
@@ -209,7 +219,7 @@ void TestLegacyPrepare::writesWhatTheLegacyToolWrites_data()
                    "for the model to start generating completions, rather than continuing with the prompt. "
                    "Make sure to "
                    "include `stop=[\"\\n\"]` so that the generated texts ends at the expected place.\n")
-               + timeLine("2.42 minutes"));
+               + timeLine("2.56 minutes"));
 
     QTest::newRow("text file becomes open-ended completions")
         << QStringLiteral("lines.txt") << QStringList { QStringLiteral("lines_prepared.jsonl") }
@@ -230,7 +240,7 @@ void TestLegacyPrepare::writesWhatTheLegacyToolWrites_data()
                    "use "
                    "that file when fine-tuning:\n> openai api fine_tunes.create -t "
                    "\"{DIR}/lines_prepared.jsonl\"\n\n\n")
-               + timeLine("2.4 minutes"));
+               + timeLine("2.49 minutes"));
 
     QTest::newRow("csv with quotes and NA")
         << QStringLiteral("table.csv") << QStringList { QStringLiteral("table_prepared.jsonl") }
@@ -271,7 +281,7 @@ void TestLegacyPrepare::writesWhatTheLegacyToolWrites_data()
                    "for the model to start generating completions, rather than continuing with the prompt. "
                    "Make sure to "
                    "include `stop=[\"\\n\"]` so that the generated texts ends at the expected place.\n")
-               + timeLine("2.37 minutes"));
+               + timeLine("2.47 minutes"));
 
     QTest::newRow("nothing to change writes nothing")
         << QStringLiteral("clean.jsonl") << QStringList() << QStringList()
@@ -287,7 +297,7 @@ void TestLegacyPrepare::writesWhatTheLegacyToolWrites_data()
                                 "with the prompt. "
                                 "Make sure to include `stop=[\"\\n\"]` so that the generated texts ends at "
                                 "the expected place.\n")
-               + timeLine("2.48 minutes"));
+               + timeLine("2.49 minutes"));
 }
 
 void TestLegacyPrepare::writesWhatTheLegacyToolWrites()
@@ -373,6 +383,67 @@ void TestLegacyPrepare::neverOverwritesEarlierOutput()
     QCOMPARE(LegacyPrepare::outputFileNames(QStringLiteral("/x/a.b/data"), true),
         (QStringList { QStringLiteral("/x/a.b/data_prepared_train.jsonl"),
             QStringLiteral("/x/a.b/data_prepared_valid.jsonl") }));
+}
+
+void TestLegacyPrepare::agreesWithTheRealToolOnGeneratedInputs_data()
+{
+    // Each folder: data.jsonl from tools/gen-legacy-prepare-input.py SEED, and what the real
+    // tool (openai-python v0.28.1 prepare_data -q on Debian 12's Python 3.11 + pandas 1.5.3)
+    // printed, exited with and wrote next to it.
+    QTest::addColumn<QString>("folder");
+    const QDir root(tb::test::sourcePath(QStringLiteral("tests/core/data/validators/prepare/reference")));
+    const QStringList cases = root.entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    QVERIFY(!cases.isEmpty());
+    for (const QString& name : cases)
+        QTest::newRow(qPrintable(name)) << root.filePath(name);
+}
+
+void TestLegacyPrepare::agreesWithTheRealToolOnGeneratedInputs()
+{
+    QFETCH(QString, folder);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString input = dir.filePath(QStringLiteral("data.jsonl"));
+    QVERIFY(QFile::copy(folder + QStringLiteral("/data.jsonl"), input));
+    const Run run = prepare(input);
+    QCOMPARE(QString(run.out).remove(dir.path() + QLatin1Char('/')),
+        QString::fromUtf8(readAll(folder + QStringLiteral("/stdout.txt"))));
+    QCOMPARE(run.outcome.exitCode, readAll(folder + QStringLiteral("/exitcode")).trimmed().toInt());
+    const QStringList expected
+        = QDir(folder).entryList({ QStringLiteral("data_prepared*.jsonl") }, QDir::Files, QDir::Name);
+    QStringList written;
+    for (const QString& path : run.outcome.writtenFiles)
+        written.append(QFileInfo(path).fileName());
+    written.sort();
+    QCOMPARE(written, expected);
+    for (const QString& name : expected)
+        QCOMPARE(readAll(dir.filePath(name)), readAll(folder + QLatin1Char('/') + name));
+}
+
+void TestLegacyPrepare::keepsARangeIndexWherePandasDoes()
+{
+    // range-delete.txt: "n positions isRange" for every drop from RangeIndex(n), n < 8,
+    // as pandas 1.5.3 answers it; the index type changes the tool's time estimate.
+    QFile file(tb::test::sourcePath(QStringLiteral("tests/core/data/validators/prepare/range-delete.txt")));
+    QVERIFY(file.open(QIODevice::ReadOnly | QIODevice::Text));
+    int cases = 0;
+    while (!file.atEnd()) {
+        const QString line = QString::fromUtf8(file.readLine()).trimmed();
+        if (line.startsWith(QLatin1Char('#')))
+            continue;
+        const QStringList fields = line.split(QLatin1Char(' '));
+        QCOMPARE(fields.size(), 3);
+        const int rows = fields.at(0).toInt();
+        std::vector<QStringList> cells(std::size_t(rows), QStringList { QStringLiteral("p"), QStringLiteral("c") });
+        tb::LegacyTable table = tb::LegacyTable::fromRows({ QStringLiteral("prompt"), QStringLiteral("completion") }, cells);
+        std::vector<bool> keep(std::size_t(rows), true);
+        for (const QString& position : fields.at(1).split(QLatin1Char(',')))
+            keep[std::size_t(position.toInt())] = false;
+        table.dropRows(keep);
+        QVERIFY2(table.hasRangeIndex() == (fields.at(2) == QLatin1String("1")), qPrintable(line));
+        ++cases;
+    }
+    QCOMPARE(cases, 247);
 }
 
 void TestLegacyPrepare::samplesLikeNumpyRandomState()
@@ -468,6 +539,134 @@ void TestLegacyPrepare::turnsTheAnalysisIntoFindings()
             QStringLiteral("legacy_prompt_suffix"), QStringLiteral("legacy_prompt_prefix"),
             QStringLiteral("legacy_completion_prefix"), QStringLiteral("legacy_completion_suffix"),
             QStringLiteral("legacy_completion_space_start") }));
+}
+
+void TestLegacyPrepare::preparingWithEveryRecommendationWritesWhatQuietModeWrites_data()
+{
+    QTest::addColumn<QString>("input");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addColumn<bool>("split");
+    QTest::newRow("remediations") << QStringLiteral("remediations.jsonl")
+                                  << QStringList { QStringLiteral("remediations_prepared.expected") }
+                                  << false;
+    QTest::newRow("classification") << QStringLiteral("classify.jsonl")
+                                    << QStringList { QStringLiteral("classify_prepared_train.expected"),
+                                           QStringLiteral("classify_prepared_valid.expected") }
+                                    << true;
+    QTest::newRow("csv") << QStringLiteral("table.csv")
+                         << QStringList { QStringLiteral("table_prepared.expected") } << false;
+    QTest::newRow("text") << QStringLiteral("lines.txt")
+                          << QStringList { QStringLiteral("lines_prepared.expected") } << false;
+}
+
+// The GUI path (analyze, prepare, write) must give the CLI's -q bytes.
+void TestLegacyPrepare::preparingWithEveryRecommendationWritesWhatQuietModeWrites()
+{
+    QFETCH(QString, input);
+    QFETCH(QStringList, expected);
+    QFETCH(bool, split);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = copyFixture(dir, input);
+    const LegacyPrepare prepare;
+    const LegacyPrepare::Analysis analysis = prepare.analyze(path);
+    QVERIFY(!analysis.aborted);
+    const LegacyPrepare::Preparation preparation = prepare.prepare(analysis, {});
+    QVERIFY(!preparation.failure);
+    QVERIFY(preparation.changed || split);
+    QCOMPARE(preparation.classification, split);
+    const QStringList names = LegacyPrepare::outputFileNames(path, split);
+    QVERIFY(LegacyPrepare::write(preparation.table, names, split).ok());
+    for (int i = 0; i < expected.size(); ++i)
+        QCOMPARE(readAll(names.at(i)),
+            readAll(tb::test::sourcePath(
+                QStringLiteral("tests/core/data/validators/prepare/") + expected.at(i))));
+}
+
+namespace {
+
+// The position in Analysis::recommendations() of the recommendation with `rule`.
+int recommendationWithRule(const LegacyPrepare::Analysis& analysis, const QString& rule)
+{
+    const std::vector<std::size_t> recommended = analysis.recommendations();
+    for (std::size_t i = 0; i < recommended.size(); ++i) {
+        if (analysis.remediations[recommended[i]].rule == rule)
+            return int(i);
+    }
+    return -1;
+}
+
+} // namespace
+
+void TestLegacyPrepare::rejectedRecommendationLeavesTheDataAsItWas()
+{
+    QTemporaryDir dir;
+    const QString path = copyFixture(dir, QStringLiteral("remediations.jsonl"));
+    const LegacyPrepare prepare;
+    const LegacyPrepare::Analysis analysis = prepare.analyze(path);
+    QCOMPARE(analysis.recommendations().size(), std::size_t(7));
+    const int lower = recommendationWithRule(analysis, QStringLiteral("legacy_lower_case"));
+    QVERIFY(lower >= 0);
+    std::vector<bool> accepted(analysis.recommendations().size(), true);
+    accepted[std::size_t(lower)] = false;
+    const LegacyPrepare::Preparation preparation = prepare.prepare(analysis, accepted);
+    QVERIFY(preparation.changed);
+    QCOMPARE(preparation.table.toJsonLines({ QStringLiteral("prompt"), QStringLiteral("completion") }),
+        QByteArray("{\"prompt\":\"GOOD MORNING ->\",\"completion\":\" bonjour\\n\"}\n"
+                   "{\"prompt\":\"THANK YOU ->\",\"completion\":\" merci\\n\"}\n"
+                   "{\"prompt\":\"DOG\\/WOLF ->\",\"completion\":\" chien \\\"loup\\\"\\n\"}\n"
+                   "{\"prompt\":\"Ünïcödé ->\",\"completion\":\" ça va\\n\"}\n"));
+    // Rejected, it still says what it would have done.
+    const LegacyPrepare::Effect& effect = preparation.effects.at(std::size_t(lower));
+    QVERIFY(!effect.accepted);
+    QCOMPARE(effect.rowsAffected, qsizetype(4));
+    QCOMPARE(effect.preview.front().promptBefore, QStringLiteral("Translate to French: GOOD MORNING"));
+    QCOMPARE(effect.preview.front().promptAfter, QStringLiteral("translate to french: good morning"));
+}
+
+void TestLegacyPrepare::effectsCountAndPreviewTheAffectedRows()
+{
+    QTemporaryDir dir;
+    const QString path = copyFixture(dir, QStringLiteral("remediations.jsonl"));
+    const LegacyPrepare prepare;
+    const LegacyPrepare::Analysis analysis = prepare.analyze(path);
+    const LegacyPrepare::Preparation preparation = prepare.prepare(analysis, {}, 2);
+    QCOMPARE(preparation.effects.size(), analysis.recommendations().size());
+
+    const LegacyPrepare::Effect& duplicates = preparation.effects.at(
+        std::size_t(recommendationWithRule(analysis, QStringLiteral("legacy_duplicated_rows"))));
+    QCOMPARE(duplicates.rows, qsizetype(5));
+    QCOMPARE(duplicates.rowsAffected, qsizetype(1));
+    QCOMPARE(duplicates.preview.size(), std::size_t(1));
+    QVERIFY(duplicates.preview.front().removed);
+    QCOMPARE(duplicates.preview.front().row, qint64(3)); // the fourth record; the empty one went first
+    QCOMPARE(duplicates.preview.front().promptBefore, QStringLiteral("Translate to French: THANK YOU"));
+
+    // Applied after the lowercase and suffix steps, on what they left.
+    const LegacyPrepare::Effect& prefix = preparation.effects.at(
+        std::size_t(recommendationWithRule(analysis, QStringLiteral("legacy_prompt_prefix"))));
+    QCOMPARE(prefix.rows, qsizetype(4)); // the duplicate is gone by then
+    QCOMPARE(prefix.rowsAffected, qsizetype(4));
+    QCOMPARE(prefix.preview.size(), std::size_t(2)); // previewRows
+    QCOMPARE(prefix.preview.at(1).row, qint64(1));
+    QCOMPARE(prefix.preview.at(1).promptBefore, QStringLiteral("translate to french: thank you ->"));
+    QCOMPARE(prefix.preview.at(1).promptAfter, QStringLiteral("thank you ->"));
+    QCOMPARE(prefix.preview.at(1).completionAfter, prefix.preview.at(1).completionBefore);
+}
+
+void TestLegacyPrepare::racingRecommendsOnlyALeadingSpace()
+{
+    TB_REQUIRE_SHARED(input, "book/racing.jsonl");
+    const LegacyPrepare prepare;
+    const LegacyPrepare::Analysis analysis = prepare.analyze(input);
+    QCOMPARE(analysis.recommendations().size(), std::size_t(1));
+    const LegacyPrepare::Remediation& only = analysis.remediations.at(analysis.recommendations().front());
+    QCOMPARE(only.rule, QStringLiteral("legacy_completion_space_start"));
+    const LegacyPrepare::Preparation rejected = prepare.prepare(analysis, { false });
+    QVERIFY(!rejected.changed); // nothing to write, like answering n
+    QCOMPARE(rejected.effects.front().rowsAffected, qsizetype(125));
+    QCOMPARE(rejected.effects.front().preview.front().completionAfter,
+        QStringLiteral(" A gravity-defying maneuver utilizing the pod's advanced repulsorlift technology."));
 }
 
 QTEST_GUILESS_MAIN(TestLegacyPrepare)
