@@ -707,6 +707,21 @@ void PromptTemplate::setDescription(const QString& description)
     setMetadata(metadata);
 }
 
+QJsonValue PromptTemplate::metadataValue(const QString& key) const
+{
+    return metadata().value(key);
+}
+
+void PromptTemplate::setMetadataValue(const QString& key, const QJsonValue& value)
+{
+    QJsonObject metadata = this->metadata();
+    if (value.isUndefined())
+        metadata.remove(key);
+    else
+        metadata.insert(key, value);
+    setMetadata(metadata);
+}
+
 QStringList PromptTemplate::parameterNames() const
 {
     QStringList names;

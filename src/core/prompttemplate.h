@@ -68,6 +68,11 @@ public:
     QString description() const;
     void setDescription(const QString& description);
 
+    // Any other "x-tunebench" entry (e.g. "exampleLayout" of a prompt template's
+    // few-shot rows); an undefined value removes it.
+    QJsonValue metadataValue(const QString& key) const;
+    void setMetadataValue(const QString& key, const QJsonValue& value);
+
     // Placeholder names in order of first appearance (messages in list order, then
     // content parts in order), each once; escapes and non-names left out.
     QStringList parameterNames() const;

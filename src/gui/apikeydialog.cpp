@@ -33,6 +33,16 @@ ApiKeyDialog::ApiKeyDialog(const QString& providerName, const QString& note, QWi
 
 ApiKeyDialog::~ApiKeyDialog() = default;
 
+ApiKeyDialog* ApiKeyDialog::ask(const QString& providerName, const QString& note, QWidget* parent,
+                                std::function<void(Outcome outcome, const QString& key)> done)
+{
+    auto* dialog = new ApiKeyDialog(providerName, note, parent);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::finished, dialog, [dialog, done = std::move(done)] { done(dialog->outcome(), dialog->key()); });
+    dialog->open();
+    return dialog;
+}
+
 QString ApiKeyDialog::key() const
 {
     return m_ui->keyEdit->text().trimmed();

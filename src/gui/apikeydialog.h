@@ -7,6 +7,7 @@
 
 #include <QDialog>
 
+#include <functional>
 #include <memory>
 
 namespace Ui {
@@ -23,6 +24,11 @@ public:
 
     ApiKeyDialog(const QString& providerName, const QString& note, QWidget* parent = nullptr);
     ~ApiKeyDialog() override;
+
+    // Shows the dialog window-modal with open() (no nested event loop) and calls `done`
+    // once it closes; the dialog then deletes itself. Returns it for tests to fill in.
+    static ApiKeyDialog* ask(const QString& providerName, const QString& note, QWidget* parent,
+                             std::function<void(Outcome outcome, const QString& key)> done);
 
     Outcome outcome() const { return m_outcome; }
     QString key() const;

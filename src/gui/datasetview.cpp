@@ -17,7 +17,9 @@
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
@@ -30,6 +32,9 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <map>
 
 namespace tb {
 
@@ -116,6 +121,9 @@ void DatasetView::createActions()
     m_jumpAction = make(tr("&Go to Line…"), QKeySequence(Qt::CTRL | Qt::Key_G), tr("Jump to a line number"));
     m_filterAction = make(tr("&Filter…"), QKeySequence::Find, tr("Show only lines containing a text"));
     m_stopAction = make(tr("&Stop"), QKeySequence(Qt::Key_Escape), tr("Stop indexing and searching"));
+    m_examplesAction = make(tr("&Use as Few-Shot Examples"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
+        tr("Send the selected lines to the Prompts page's example table"));
+    connect(m_examplesAction, &QAction::triggered, this, &DatasetView::requestExamples);
     m_reloadAction->setEnabled(false);
     m_stopAction->setEnabled(false);
     connect(m_openAction, &QAction::triggered, this, &DatasetView::chooseAndOpen);
@@ -180,7 +188,7 @@ void DatasetView::createWidgets()
     m_table = new UniformRowView(this);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection); // several rows can become examples
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(DatasetTableModel::LineColumn, 90);
@@ -246,8 +254,52 @@ void DatasetView::createWidgets()
 
 QList<QAction*> DatasetView::datasetActions() const
 {
-    return QList<QAction*> { m_openAction, m_reloadAction, m_jumpAction, m_filterAction, m_stopAction }
+    return QList<QAction*> { m_openAction, m_reloadAction, m_jumpAction, m_filterAction, m_stopAction, m_examplesAction }
     + m_editor->actions();
+}
+
+bool DatasetView::requestExamples()
+{
+    if (!m_index)
+        return false;
+    // Few-shot examples are a handful of turns: a select-all over millions of rows takes
+    // the first rows only, walking the selection's ranges rather than listing every index.
+    constexpr qint64 kMaxExamples = 100;
+    QList<qint64> lines;
+    const QItemSelection selection = m_table->selectionModel()->selection();
+    for (const QItemSelectionRange& range : selection) {
+        for (int row = range.top(); row <= range.bottom() && lines.size() < kMaxExamples; ++row)
+            lines.append(m_model->lineForRow(row));
+    }
+    if (lines.isEmpty())
+        return false;
+    std::sort(lines.begin(), lines.end());
+    lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+    // Unsaved edits win over the file; the index keeps the mapping alive while the
+    // other lines are read and parsed on the pool.
+    std::map<qint64, QByteArray> edited;
+    for (const qint64 line : lines) {
+        if (m_model->edits().contains(line))
+            edited.emplace(line, m_model->edits().lineView(*m_index, line).toByteArray());
+    }
+    const std::shared_ptr<const JsonlIndex> index = m_index;
+    auto* watcher = new QFutureWatcher<QList<QJsonObject>>(this);
+    connect(watcher, &QFutureWatcher<QList<QJsonObject>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        Q_EMIT examplesRequested(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([index, lines, edited = std::move(edited)] {
+        QList<QJsonObject> rows;
+        for (const qint64 line : lines) {
+            const auto edit = edited.find(line);
+            const QByteArray bytes = edit != edited.end() ? edit->second : index->lineView(line).toByteArray();
+            const QJsonDocument json = QJsonDocument::fromJson(bytes);
+            if (json.isObject())
+                rows.append(json.object());
+        }
+        return rows;
+    }));
+    return true;
 }
 
 std::shared_ptr<const JsonlIndex> DatasetView::index() const

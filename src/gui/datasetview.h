@@ -17,6 +17,7 @@
 #include <QElapsedTimer>
 #include <QFileSystemWatcher>
 #include <QFutureWatcher>
+#include <QJsonObject>
 #include <QThreadPool>
 #include <QTimer>
 #include <QWidget>
@@ -75,7 +76,11 @@ public:
     DatasetFilterBar* filterBar() const { return m_filterBar; }
     DatasetRecordEditor* recordEditor() const { return m_editor; }
 
-    // Open, Reload, Jump to line, Filter, Stop: for the main window's menus.
+    // Sends the selected lines (the first 100, with unsaved edits) as examplesRequested();
+    // false when none is selected.
+    bool requestExamples();
+
+    // Open, Reload, Jump to line, Filter, Stop, Use as examples: for the main window's menus.
     QList<QAction*> datasetActions() const;
 
     // How "Open" asks for a file (tests and the main window's dialog helper replace it).
@@ -110,6 +115,9 @@ Q_SIGNALS:
     void detailShown(qint64 line);
     void fileChangedOnDisk();
     void validationFinished(qint64 errors, qint64 warnings);
+    // "Use as Few-Shot Examples": the selected lines, parsed on the pool (unparsable
+    // lines left out), in file order.
+    void examplesRequested(const QList<QJsonObject>& rows);
 
 private:
     void createActions();
@@ -147,6 +155,7 @@ private:
     QLabel* m_banner = nullptr;
 
     QAction* m_openAction = nullptr;
+    QAction* m_examplesAction = nullptr; // "Use as Few-Shot Examples"
     QAction* m_reloadAction = nullptr;
     QAction* m_jumpAction = nullptr;
     QAction* m_filterAction = nullptr;

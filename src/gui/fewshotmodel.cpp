@@ -51,6 +51,22 @@ int skipSystem(const QJsonArray& messages)
     return i;
 }
 
+QList<FewShotModel::Example> fromPromptExamples(const QList<PromptExamples::Example>& examples)
+{
+    QList<FewShotModel::Example> rows;
+    for (const PromptExamples::Example& example : examples)
+        rows.append({example.input, example.output, QString()});
+    return rows;
+}
+
+QList<PromptExamples::Example> toPromptExamples(const QList<FewShotModel::Example>& rows)
+{
+    QList<PromptExamples::Example> examples;
+    for (const FewShotModel::Example& row : rows)
+        examples.append({row.input, row.output});
+    return examples;
+}
+
 } // namespace
 
 FewShotModel::Layout FewShotModel::split(const QJsonArray& messages)
@@ -109,6 +125,13 @@ QVariant FewShotModel::headerData(int section, Qt::Orientation orientation, int 
         return {};
     if (orientation == Qt::Vertical)
         return section + 1;
+    if (m_prompt) {
+        const PromptExamples::Layout layout = promptLayout();
+        if (section == InputColumn)
+            return tr("Input (%1)").arg(PromptExamples::escape(layout.inputPrefix).trimmed());
+        if (section == OutputColumn)
+            return tr("Output (%1)").arg(PromptExamples::escape(layout.outputPrefix).trimmed());
+    }
     switch (section) {
     case InputColumn:
         return tr("Input (user)");
@@ -124,7 +147,50 @@ QVariant FewShotModel::headerData(int section, Qt::Orientation orientation, int 
 bool FewShotModel::isEditable() const
 {
     return m_document->isOpen() && !m_document->isReadOnly()
-           && m_document->content().kind() == PromptTemplate::Kind::Chat;
+           && (m_document->content().kind() == PromptTemplate::Kind::Chat || promptLayout().isValid());
+}
+
+bool FewShotModel::isPromptTemplate() const
+{
+    return m_document->content().kind() == PromptTemplate::Kind::Completion;
+}
+
+PromptExamples::Layout FewShotModel::promptLayout(const PromptTemplate& content)
+{
+    return PromptExamples::Layout::fromJson(content.metadataValue(layoutKey()).toObject());
+}
+
+PromptExamples::Layout FewShotModel::promptLayout() const
+{
+    return promptLayout(m_document->content());
+}
+
+Status FewShotModel::setPromptLayout(const PromptExamples::Layout& layout)
+{
+    if (!isPromptTemplate() || !m_document->isOpen() || m_document->isReadOnly())
+        return Error{tr("Example layouts are for prompt templates you can edit."), {}, 0, 0, {}};
+    if (!layout.isValid())
+        return Error{tr("Input prefix, output prefix and separator must not be empty."), {}, 0, 0, {}};
+    const int unreadable = PromptExamples::firstUnreadable(layout, toPromptExamples(m_examples));
+    if (unreadable >= 0)
+        return Error{tr("Example %1 holds the output prefix or the separator, so it would not read back with this "
+                        "layout.")
+                         .arg(unreadable + 1),
+                     {}, 0, 0, {}};
+    const PromptExamples::Layout old = promptLayout();
+    if (layout == old)
+        return success();
+    PromptTemplate edited = m_document->content();
+    const QString prompt = PromptExamples::relayout(edited.prompt(), old, layout);
+    // The rest of the prompt may read as examples in the new layout (a prefix in the
+    // instructions): only a layout that finds exactly these rows again is taken.
+    if (PromptExamples::parse(prompt, layout) != toPromptExamples(m_examples))
+        return Error{tr("With this layout other parts of the prompt would read as examples."), {}, 0, 0, {}};
+    edited.setPrompt(prompt);
+    edited.setMetadataValue(layoutKey(), layout.toJson());
+    if (!m_document->edit(edited, tr("Change example layout"), QStringLiteral("x-tunebench.exampleLayout")))
+        return Error{tr("The template cannot be edited."), {}, 0, 0, {}};
+    return success();
 }
 
 Qt::ItemFlags FewShotModel::flags(const QModelIndex& index) const
@@ -134,6 +200,8 @@ Qt::ItemFlags FewShotModel::flags(const QModelIndex& index) const
         return flags;
     if (!index.isValid())
         return flags | Qt::ItemIsDropEnabled;
+    if (m_prompt && index.column() == NameColumn)
+        return flags | Qt::ItemIsDragEnabled; // a prompt has no place for a name
     return flags | Qt::ItemIsEditable | Qt::ItemIsDragEnabled | Qt::ItemIsDropEnabled;
 }
 
@@ -142,6 +210,13 @@ bool FewShotModel::writeExamples(const QList<Example>& examples, const QString& 
     if (!isEditable())
         return false;
     PromptTemplate edited = m_document->content();
+    if (m_prompt) {
+        edited.setPrompt(PromptExamples::replace(edited.prompt(), promptLayout(), toPromptExamples(examples)));
+        m_writing = true;
+        const bool ok = m_document->edit(edited, undoText, mergeKey);
+        m_writing = false;
+        return ok;
+    }
     const QJsonArray messages = edited.messages();
     const Layout layout = split(messages);
     QJsonArray out;
@@ -299,6 +374,26 @@ bool FewShotModel::dropMimeData(const QMimeData* data, Qt::DropAction action, in
     return false;
 }
 
+namespace {
+
+// The rows one line gives, or why it gives none.
+Result<QList<FewShotModel::Example>> examplesFromObject(const QJsonObject& object, int lineNumber, const QString& what)
+{
+    if (object.contains(QStringLiteral("messages"))) {
+        const QJsonArray messages = object.value(QStringLiteral("messages")).toArray();
+        const QList<FewShotModel::Example> pairs = readPairs(messages, skipSystem(messages));
+        if (pairs.isEmpty())
+            return Error{FewShotModel::tr("%1 has no user/assistant pair").arg(what), {}, lineNumber, 1, {}};
+        return pairs;
+    }
+    if (object.value(QStringLiteral("prompt")).isString())
+        return QList<FewShotModel::Example>{{object.value(QStringLiteral("prompt")).toString(),
+                                             object.value(QStringLiteral("completion")).toString(), QString()}};
+    return Error{FewShotModel::tr("%1 has neither \"messages\" nor \"prompt\"").arg(what), {}, lineNumber, 1, {}};
+}
+
+} // namespace
+
 Result<QList<FewShotModel::Example>> FewShotModel::examplesFromJsonl(const QByteArray& jsonl)
 {
     QList<Example> examples;
@@ -313,25 +408,38 @@ Result<QList<FewShotModel::Example>> FewShotModel::examplesFromJsonl(const QByte
         if (error.error != QJsonParseError::NoError || !json.isObject())
             return Error{tr("Line %1 is not a JSON object: %2").arg(lineNumber).arg(error.errorString()), {},
                          lineNumber, int(error.offset) + 1, {}};
-        const QJsonObject object = json.object();
-        if (object.contains(QStringLiteral("messages"))) {
-            const QJsonArray messages = object.value(QStringLiteral("messages")).toArray();
-            const QList<Example> pairs = readPairs(messages, skipSystem(messages));
-            if (pairs.isEmpty())
-                return Error{tr("Line %1 has no user/assistant pair").arg(lineNumber), {}, lineNumber, 1, {}};
-            examples += pairs;
-        } else if (object.value(QStringLiteral("prompt")).isString()) {
-            examples.append({object.value(QStringLiteral("prompt")).toString(),
-                             object.value(QStringLiteral("completion")).toString(), QString()});
-        } else {
-            return Error{tr("Line %1 has neither \"messages\" nor \"prompt\"").arg(lineNumber), {}, lineNumber, 1, {}};
-        }
+        const Result<QList<Example>> rows = examplesFromObject(json.object(), lineNumber, tr("Line %1").arg(lineNumber));
+        if (!rows)
+            return rows.error();
+        examples += rows.value();
+    }
+    return examples;
+}
+
+Result<QList<FewShotModel::Example>> FewShotModel::examplesFromObjects(const QList<QJsonObject>& objects)
+{
+    QList<Example> examples;
+    for (int i = 0; i < objects.size(); ++i) {
+        const Result<QList<Example>> rows = examplesFromObject(objects.at(i), i + 1, tr("Selected row %1").arg(i + 1));
+        if (!rows)
+            return rows.error();
+        examples += rows.value();
     }
     return examples;
 }
 
 QByteArray FewShotModel::toJsonl() const
 {
+    if (m_prompt) {
+        QByteArray out;
+        for (const Example& example : m_examples) {
+            out += QJsonDocument(QJsonObject{{QStringLiteral("prompt"), example.input},
+                                             {QStringLiteral("completion"), example.output}})
+                       .toJson(QJsonDocument::Compact);
+            out += '\n';
+        }
+        return out;
+    }
     const QJsonArray messages = m_document->content().messages();
     QJsonArray prefix;
     for (int i = 0; i < skipSystem(messages); ++i)
@@ -354,10 +462,18 @@ void FewShotModel::onDocumentChanged()
 {
     if (m_writing)
         return; // our own edit: the rows are already updated inside begin/end
-    const QJsonArray messages = m_document->content().kind() == PromptTemplate::Kind::Chat
-                                    ? m_document->content().messages()
-                                    : QJsonArray();
-    const Layout layout = split(messages);
+    const bool prompt = isPromptTemplate();
+    const PromptExamples::Layout promptLayout = this->promptLayout();
+    if (prompt != m_prompt || (prompt && !(promptLayout == m_promptLayout))) {
+        m_prompt = prompt;
+        m_promptLayout = promptLayout;
+        Q_EMIT headerDataChanged(Qt::Horizontal, InputColumn, OutputColumn);
+    }
+    Layout layout;
+    if (prompt)
+        layout.examples = fromPromptExamples(PromptExamples::parse(m_document->content().prompt(), promptLayout));
+    else
+        layout = split(m_document->content().messages());
     if (layout.examples.size() == m_examples.size()) {
         if (layout.examples == m_examples)
             return;

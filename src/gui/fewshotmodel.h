@@ -2,18 +2,23 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The few-shot examples of a chat template as a table: each row is a user turn
+// The few-shot examples of a template as a table. Chat: each row is a user turn
 // (input, optional name) and the assistant turn that answers it, taken from the
-// user/assistant pairs right after the leading system messages. Edits go to the
-// template document (one undo step each) and the table follows the document.
+// user/assistant pairs right after the leading system messages. Legacy prompt: each
+// row is an example written into the prompt with the template's example layout
+// (core/promptexamples.h). Edits go to the template document (one undo step each)
+// and the table follows the document.
 
+#include "core/promptexamples.h"
 #include "core/result.h"
 
 #include <QAbstractTableModel>
 #include <QJsonArray>
+#include <QJsonObject>
 
 namespace tb {
 
+class PromptTemplate;
 class TemplateDocument;
 
 class FewShotModel : public QAbstractTableModel
@@ -60,6 +65,16 @@ public:
                       const QModelIndex& parent) override;
 
     bool isEditable() const;
+    bool isPromptTemplate() const;
+
+    // The "x-tunebench" -> "exampleLayout" of a prompt template (the default when absent).
+    static QString layoutKey() { return QStringLiteral("exampleLayout"); }
+    static PromptExamples::Layout promptLayout(const PromptTemplate& content);
+    PromptExamples::Layout promptLayout() const;
+    // Stores `layout` and rewrites the prompt's examples with it, as one undo step
+    // (typing into a layout field merges). Refused, with the reason, when the layout
+    // has an empty part or a row would not read back with it.
+    Status setPromptLayout(const PromptExamples::Layout& layout);
     const QList<Example>& examples() const { return m_examples; }
     Example example(int row) const { return m_examples.value(row); }
 
@@ -70,7 +85,11 @@ public:
     // JSONL lines {"messages": [...]} (chat) or {"prompt", "completion"}: user/assistant
     // pairs after any system messages become rows. Returns the rows, or an error with line.
     static Result<QList<Example>> examplesFromJsonl(const QByteArray& jsonl);
-    // One {"messages": [system messages..., user, assistant]} line per row.
+    // The same for parsed lines (rows picked in the dataset viewer); errors name them
+    // "Selected row N", counting from 1.
+    static Result<QList<Example>> examplesFromObjects(const QList<QJsonObject>& objects);
+    // One {"messages": [system messages..., user, assistant]} line per row; for a
+    // prompt template one {"prompt", "completion"} line per row.
     QByteArray toJsonl() const;
 
 private:
@@ -80,6 +99,8 @@ private:
     TemplateDocument* m_document;
     QList<Example> m_examples;
     bool m_writing = false;
+    bool m_prompt = false; // the rows come from a legacy prompt
+    PromptExamples::Layout m_promptLayout;
 };
 
 } // namespace tb

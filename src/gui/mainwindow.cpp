@@ -77,6 +77,12 @@ void MainWindow::createMenus()
     quit->setObjectName(QStringLiteral("quitAction"));
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    QMenu* settings = menuBar()->addMenu(tr("&Settings"));
+    // No shortcut here: the Prompts page's Run menu has Ctrl+Alt+P for the same dialog.
+    settings->addAction(tr("Provider &Profiles…"), this, [this] {
+        setCurrentPage(m_stack->indexOf(m_workbench));
+        m_workbench->showProfilesDialog();
+    })->setObjectName(QStringLiteral("settingsProfilesAction"));
     m_helpMenu = menuBar()->addMenu(tr("&Help"));
     m_helpMenu->addAction(tr("&About Tunebench"), this, &MainWindow::showAbout);
 }
@@ -107,6 +113,10 @@ void MainWindow::createDatasetsPage()
         m_datasets->openFile(m_services.sampleDatasets.first());
     }
     addPage(m_datasets, tr("Datasets"), style()->standardIcon(QStyle::SP_FileDialogDetailedView), {menu});
+    connect(m_datasets, &DatasetView::examplesRequested, this, [this](const QList<QJsonObject>& rows) {
+        setCurrentPage(m_stack->indexOf(m_workbench));
+        m_workbench->addExamples(rows);
+    });
 }
 
 int MainWindow::addPage(QWidget* page, const QString& title, const QIcon& icon, const QList<QMenu*>& menus)

@@ -9,6 +9,9 @@
 #include <QAbstractTextDocumentLayout>
 #include <QApplication>
 #include <QComboBox>
+#include <QDrag>
+#include <QDragMoveEvent>
+#include <QDropEvent>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -16,6 +19,8 @@
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
+#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QScrollArea>
 #include <QStackedWidget>
@@ -60,6 +65,14 @@ MessagesEditor::MessagesEditor(TemplateDocument* document, QWidget* parent)
     m_rowsLayout->addWidget(m_empty);
     m_rowsLayout->addStretch(1);
     m_scroll->setWidget(m_rowsHost);
+    m_rowsHost->setAcceptDrops(true);
+    m_rowsHost->installEventFilter(this);
+    m_dropIndicator = new QFrame(m_rowsHost);
+    m_dropIndicator->setObjectName(QStringLiteral("dropIndicator"));
+    m_dropIndicator->setFrameShape(QFrame::NoFrame);
+    m_dropIndicator->setAutoFillBackground(true);
+    m_dropIndicator->setBackgroundRole(QPalette::Highlight);
+    m_dropIndicator->hide();
     m_stack->addWidget(m_scroll);
 
     m_prompt = new QPlainTextEdit;
@@ -118,6 +131,16 @@ void MessagesEditor::rebuildRows(int count)
         row.box = new QWidget;
         auto* rowLayout = new QHBoxLayout(row.box);
         rowLayout->setContentsMargins(0, 0, 0, 0);
+        auto* handle = new QLabel(QStringLiteral("⠿"));
+        handle->setObjectName(QStringLiteral("dragHandle%1").arg(index));
+        handle->setCursor(Qt::OpenHandCursor);
+        QFont handleFont = handle->font();
+        handleFont.setPointSizeF(handleFont.pointSizeF() * 1.5);
+        handle->setFont(handleFont);
+        handle->setContentsMargins(2, 2, 2, 0);
+        handle->setToolTip(tr("Drag to reorder (or Alt+Shift+Up/Down)"));
+        handle->installEventFilter(this);
+        row.handle = handle;
         row.role = new QComboBox;
         row.role->setEditable(true);
         row.role->addItems(knownRoles());
@@ -155,6 +178,7 @@ void MessagesEditor::rebuildRows(int count)
             [this, index] { removeMessage(index); });
         buttons->addStretch(1);
 
+        rowLayout->addWidget(row.handle, 0, Qt::AlignTop);
         rowLayout->addWidget(row.role, 0, Qt::AlignTop);
         rowLayout->addWidget(row.content, 1);
         rowLayout->addLayout(buttons);
@@ -169,6 +193,30 @@ void MessagesEditor::rebuildRows(int count)
 
 bool MessagesEditor::eventFilter(QObject* watched, QEvent* event)
 {
+    if (watched == m_rowsHost && handleDragEvent(event))
+        return true;
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (m_rows.at(i).handle != watched)
+            continue;
+        if (event->type() == QEvent::MouseButtonPress) {
+            auto* mouse = static_cast<QMouseEvent*>(event);
+            if (mouse->button() == Qt::LeftButton) {
+                m_pressPos = mouse->position().toPoint();
+                m_pressRow = i;
+                return true;
+            }
+        } else if (event->type() == QEvent::MouseMove && m_pressRow == i) {
+            auto* mouse = static_cast<QMouseEvent*>(event);
+            if ((mouse->buttons() & Qt::LeftButton)
+                && (mouse->position().toPoint() - m_pressPos).manhattanLength() >= QApplication::startDragDistance()) {
+                m_pressRow = -1;
+                startDrag(i);
+                return true;
+            }
+        } else if (event->type() == QEvent::MouseButtonRelease) {
+            m_pressRow = -1;
+        }
+    }
     if (event->type() == QEvent::Resize) {
         for (const Row& row : std::as_const(m_rows)) {
             if (row.content->viewport() == watched)
@@ -305,17 +353,126 @@ void MessagesEditor::removeMessage(int row)
 
 void MessagesEditor::moveMessage(int row, int delta)
 {
+    // Up by one lands before the row above; down by one lands after the row below.
+    moveMessageTo(row, delta > 0 ? row + delta + 1 : row + delta);
+}
+
+bool MessagesEditor::moveMessageTo(int row, int destination)
+{
     PromptTemplate edited = m_document->content();
     QJsonArray messages = edited.messages();
-    const int target = row + delta;
-    if (row < 0 || row >= messages.size() || target < 0 || target >= messages.size())
-        return;
+    if (row < 0 || row >= messages.size() || destination < 0 || destination > messages.size())
+        return false;
+    // Dropping a row just before or after itself leaves it where it is.
+    if (destination == row || destination == row + 1)
+        return false;
     const QJsonValue moved = messages.at(row);
     messages.removeAt(row);
+    const int target = destination > row ? destination - 1 : destination;
     messages.insert(target, moved);
     edited.setMessages(messages);
-    if (m_document->edit(edited, tr("Move message %1").arg(row + 1)))
-        focusRow(target);
+    if (!m_document->edit(edited, tr("Move message %1").arg(row + 1)))
+        return false;
+    focusRow(target);
+    return true;
+}
+
+QWidget* MessagesEditor::dragHandle(int row) const
+{
+    return row >= 0 && row < m_rows.size() ? m_rows.at(row).handle : nullptr;
+}
+
+QMimeData* MessagesEditor::mimeDataForRow(int row) const
+{
+    if (row < 0 || row >= m_rows.size())
+        return nullptr;
+    auto* data = new QMimeData;
+    data->setData(rowMimeType(), (m_document->path() + QLatin1Char('\n') + QString::number(row)).toUtf8());
+    return data;
+}
+
+int MessagesEditor::dropIndexAt(const QPoint& pos) const
+{
+    for (int i = 0; i < m_rows.size(); ++i) {
+        if (pos.y() < m_rows.at(i).box->geometry().center().y())
+            return i;
+    }
+    return int(m_rows.size());
+}
+
+bool MessagesEditor::dropMimeData(const QMimeData* data, int destination)
+{
+    if (!data || !data->hasFormat(rowMimeType()) || m_document->isReadOnly())
+        return false;
+    const QString payload = QString::fromUtf8(data->data(rowMimeType()));
+    const qsizetype newline = payload.lastIndexOf(QLatin1Char('\n'));
+    bool ok = false;
+    const int row = payload.mid(newline + 1).toInt(&ok);
+    if (!ok || newline < 0 || payload.left(newline) != m_document->path())
+        return false; // a row of another template (another window)
+    return moveMessageTo(row, destination);
+}
+
+bool MessagesEditor::handleDragEvent(QEvent* event)
+{
+    switch (event->type()) {
+    case QEvent::DragEnter:
+    case QEvent::DragMove: {
+        auto* drag = static_cast<QDragMoveEvent*>(event);
+        if (!drag->mimeData()->hasFormat(rowMimeType()) || m_document->isReadOnly()) {
+            drag->ignore();
+            return true;
+        }
+        drag->setDropAction(Qt::MoveAction);
+        drag->accept();
+        showDropIndicator(dropIndexAt(drag->position().toPoint()));
+        return true;
+    }
+    case QEvent::DragLeave:
+        m_dropIndicator->hide();
+        return true;
+    case QEvent::Drop: {
+        auto* drop = static_cast<QDropEvent*>(event);
+        m_dropIndicator->hide();
+        const int destination = dropIndexAt(drop->position().toPoint());
+        if (drop->mimeData()->hasFormat(rowMimeType()) && !m_document->isReadOnly()) {
+            drop->setDropAction(Qt::MoveAction);
+            drop->accept();
+            dropMimeData(drop->mimeData(), destination);
+        } else {
+            drop->ignore();
+        }
+        return true;
+    }
+    default:
+        return false;
+    }
+}
+
+void MessagesEditor::showDropIndicator(int destination)
+{
+    if (m_rows.isEmpty()) {
+        m_dropIndicator->hide();
+        return;
+    }
+    const int spacing = qMax(2, m_rowsLayout->spacing());
+    const QRect box = destination < m_rows.size() ? m_rows.at(destination).box->geometry()
+                                                  : m_rows.last().box->geometry();
+    const int y = destination < m_rows.size() ? box.top() - spacing / 2 - 1 : box.bottom() + spacing / 2;
+    m_dropIndicator->setGeometry(box.left(), y, box.width(), 3);
+    m_dropIndicator->raise();
+    m_dropIndicator->show();
+}
+
+void MessagesEditor::startDrag(int row)
+{
+    if (m_document->isReadOnly())
+        return;
+    auto* drag = new QDrag(this);
+    drag->setMimeData(mimeDataForRow(row));
+    drag->setPixmap(m_rows.at(row).box->grab().scaledToWidth(qMin(360, m_rows.at(row).box->width())));
+    drag->exec(Qt::MoveAction);
+    m_dropIndicator->hide();
 }
 
 void MessagesEditor::focusRow(int row)

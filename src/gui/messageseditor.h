@@ -3,7 +3,8 @@
 #pragma once
 
 // Structured editing of a template's body: one row per chat message (role and
-// content, add/remove/reorder), or the single prompt of a legacy template.
+// content, add/remove/reorder by buttons, keys or dragging a row's handle), or the
+// single prompt of a legacy template.
 
 #include <QList>
 #include <QSet>
@@ -12,7 +13,9 @@
 
 class QComboBox;
 class QJsonObject;
+class QFrame;
 class QLabel;
+class QMimeData;
 class QPlainTextEdit;
 class QScrollArea;
 class QStackedWidget;
@@ -42,6 +45,19 @@ public:
     void addMessage();
     void removeMessage(int row);
     void moveMessage(int row, int delta);
+    // Moves message `row` so it lands before the message now at `destination`
+    // (0..messageCount(); messageCount() = last), as one undo step.
+    bool moveMessageTo(int row, int destination);
+
+    // Drag and drop of rows (the handle left of each row starts a drag): the payload
+    // names the template and the row, so a drop from another window is refused.
+    static QString rowMimeType() { return QStringLiteral("application/x-tunebench-message-row"); }
+    QMimeData* mimeDataForRow(int row) const;
+    // The insert position a drop at `pos` (in rowsHost() coordinates) means.
+    int dropIndexAt(const QPoint& pos) const;
+    bool dropMimeData(const QMimeData* data, int destination);
+    QWidget* rowsHost() const { return m_rowsHost; }
+    QWidget* dragHandle(int row) const;
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
@@ -50,6 +66,7 @@ private:
     struct Row
     {
         QWidget* box = nullptr;
+        QWidget* handle = nullptr;
         QComboBox* role = nullptr;
         QPlainTextEdit* content = nullptr;
         PlaceholderHighlighter* highlighter = nullptr;
@@ -66,6 +83,9 @@ private:
     void onRoleEdited(int row);
     void onPromptEdited();
     void focusRow(int row);
+    bool handleDragEvent(QEvent* event);
+    void startDrag(int row);
+    void showDropIndicator(int destination);
 
     TemplateDocument* m_document;
     QStackedWidget* m_stack = nullptr;
@@ -73,6 +93,9 @@ private:
     QWidget* m_rowsHost = nullptr;
     QVBoxLayout* m_rowsLayout = nullptr;
     QLabel* m_empty = nullptr;
+    QFrame* m_dropIndicator = nullptr;
+    QPoint m_pressPos;
+    int m_pressRow = -1;
     QPlainTextEdit* m_prompt = nullptr;
     PlaceholderHighlighter* m_promptHighlighter = nullptr;
     QList<Row> m_rows;

@@ -7,8 +7,8 @@
 #include "gui/userdialogs.h"
 
 #include <QCryptographicHash>
-#include <QFile>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -26,6 +26,12 @@ ParameterForm::ParameterForm(TemplateDocument* document, QSettings* settings, Us
     m_empty = new QLabel(tr("This template has no {{parameters}}."));
     m_empty->setEnabled(false);
     m_form->addRow(m_empty);
+    m_notice = new QLabel;
+    m_notice->setObjectName(QStringLiteral("parameterNotice"));
+    m_notice->setWordWrap(true);
+    m_notice->setStyleSheet(QStringLiteral("color: #a05000;"));
+    m_notice->hide();
+    m_form->addRow(m_notice);
     connect(m_document, &TemplateDocument::contentChanged, this, &ParameterForm::rebuild);
     connect(m_document, &TemplateDocument::stateChanged, this, &ParameterForm::rebuild);
     rebuild();
@@ -36,6 +42,35 @@ QString ParameterForm::settingsGroup() const
     // QSettings treats '/' as a group separator: key the template by a hash of its path.
     return QStringLiteral("parameterValues/")
            + QString::fromLatin1(QCryptographicHash::hash(m_path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16));
+}
+
+QString ParameterForm::fileKey(const QString& name) const
+{
+    // A group of its own: a parameter may be called anything, "files" included.
+    return settingsGroup() + QStringLiteral("@files/") + name;
+}
+
+ParameterForm::Field* ParameterForm::fieldNamed(const QString& name)
+{
+    for (Field& field : m_fields) {
+        if (field.spec.name == name)
+            return &field;
+    }
+    return nullptr;
+}
+
+QString ParameterForm::fileOf(const QString& name) const
+{
+    for (const Field& field : m_fields) {
+        if (field.spec.name == name)
+            return field.loaded.path;
+    }
+    return {};
+}
+
+QString ParameterForm::notice() const
+{
+    return m_notice->text();
 }
 
 QString ParameterForm::fieldText(const Field& field) const
@@ -87,6 +122,9 @@ QWidget* ParameterForm::field(const QString& name) const
 
 void ParameterForm::setValue(const QString& name, const QString& value)
 {
+    m_settings->remove(fileKey(name));
+    if (Field* field = fieldNamed(name))
+        field->loaded = {};
     QWidget* editor = field(name);
     if (auto* line = qobject_cast<QLineEdit*>(editor)) {
         if (!value.contains(QLatin1Char('\n'))) {
@@ -106,15 +144,19 @@ void ParameterForm::setValue(const QString& name, const QString& value)
 
 void ParameterForm::onFieldEdited(const QString& name)
 {
-    for (const Field& field : std::as_const(m_fields)) {
-        if (field.spec.name == name) {
-            const QString key = settingsGroup() + QLatin1Char('/') + name;
-            const QString text = fieldText(field);
-            if (text.isEmpty())
-                m_settings->remove(key);
-            else
-                m_settings->setValue(key, text);
-        }
+    Field* field = fieldNamed(name);
+    if (field && !m_applyingFile) {
+        const QString key = settingsGroup() + QLatin1Char('/') + name;
+        const QString text = fieldText(*field);
+        if (!field->loaded.path.isEmpty() && text == field->loaded.text)
+            return Q_EMIT valuesChanged(); // still the file's content: the file is remembered
+        // Edited by hand: from now on a typed value, remembered unless it is huge.
+        field->loaded = {};
+        m_settings->remove(fileKey(name));
+        if (text.isEmpty() || text.size() > kRememberedTextLimit)
+            m_settings->remove(key);
+        else
+            m_settings->setValue(key, text);
     }
     Q_EMIT valuesChanged();
 }
@@ -123,15 +165,75 @@ void ParameterForm::loadFromFile(const QString& name)
 {
     const QString path = m_dialogs->openFile(this, tr("Load “%1” from File").arg(name),
                                              tr("Text files (*.txt *.md *.json *.jsonl *.csv);;All files (*)"));
-    if (path.isEmpty())
-        return;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        m_dialogs->showError(this, tr("Load from File"),
-                             tr("Could not read %1: %2").arg(path, file.errorString()));
-        return;
+    if (!path.isEmpty())
+        loadFile(name, path);
+}
+
+void ParameterForm::loadFile(const QString& name, const QString& path)
+{
+    readFile(name, path, false);
+}
+
+void ParameterForm::readFile(const QString& name, const QString& path, bool restoring)
+{
+    using Read = Result<TextFile::Contents>;
+    auto* watcher = new QFutureWatcher<Read>(this);
+    const QString templatePath = m_path;
+    connect(watcher, &QFutureWatcher<Read>::finished, this, [this, watcher, name, templatePath, restoring] {
+        watcher->deleteLater();
+        const Read read = watcher->result();
+        if (templatePath != m_path || !fieldNamed(name))
+            return; // another template opened meanwhile
+        if (!read) {
+            if (restoring) {
+                m_notice->setText(tr("Could not load “%1” again: %2").arg(name, read.error().message));
+                m_notice->show();
+            } else {
+                m_dialogs->showError(this, tr("Load from File"), read.error().message);
+            }
+            Q_EMIT loadedFromFile(name, false);
+            return;
+        }
+        if (restoring) {
+            const QString key = fileKey(name);
+            if (m_settings->value(key + QStringLiteral("/size")).toLongLong() != read->size
+                || m_settings->value(key + QStringLiteral("/modified")).toString()
+                       != read->modified.toString(Qt::ISODateWithMs)) {
+                m_notice->setText(tr("“%1” changed on disk since it was loaded; the field shows it as it is now.")
+                                      .arg(read->path));
+                m_notice->show();
+            }
+        }
+        applyFile(name, read.value());
+        Q_EMIT loadedFromFile(name, true);
+    });
+    watcher->setFuture(TextFile::readInBackground(path));
+}
+
+void ParameterForm::applyFile(const QString& name, const TextFile::Contents& contents)
+{
+    m_settings->remove(settingsGroup() + QLatin1Char('/') + name);
+    // Plain keys, not a QVariantMap: the settings file stays readable.
+    m_settings->setValue(fileKey(name) + QStringLiteral("/path"), contents.path);
+    m_settings->setValue(fileKey(name) + QStringLiteral("/size"), contents.size);
+    m_settings->setValue(fileKey(name) + QStringLiteral("/modified"), contents.modified.toString(Qt::ISODateWithMs));
+    if (qobject_cast<QLineEdit*>(field(name))) {
+        m_path.clear(); // a file's content needs a text area: rebuild with one
+        m_applyingFile = true; // (and no second read of the file)
+        rebuild();
+        m_applyingFile = false;
     }
-    setValue(name, QString::fromUtf8(file.readAll()));
+    Field* field = fieldNamed(name);
+    if (!field)
+        return;
+    field->loaded = contents;
+    m_applyingFile = true;
+    if (auto* text = qobject_cast<QPlainTextEdit*>(field->editor)) {
+        text->setPlainText(contents.text);
+        text->setToolTip(tr("Loaded from %1").arg(contents.path));
+    }
+    m_applyingFile = false;
+    Q_EMIT valuesChanged();
 }
 
 void ParameterForm::refreshSpecs()
@@ -168,13 +270,19 @@ void ParameterForm::rebuild()
     m_fields.clear();
     m_path = m_document->path();
     m_empty->setVisible(specs.isEmpty());
+    m_notice->clear();
+    m_notice->hide();
+    QHash<QString, QString> restore; // fields whose value is a remembered file
 
     for (const ParameterSpec& spec : specs) {
         Field field;
         field.spec = spec;
         const QString stored = m_settings->value(settingsGroup() + QLatin1Char('/') + spec.name).toString();
         const QString name = spec.name;
-        if (spec.multiline || stored.contains(QLatin1Char('\n'))) {
+        const QString file = m_settings->value(fileKey(name) + QStringLiteral("/path")).toString();
+        if (!file.isEmpty())
+            restore.insert(name, file);
+        if (spec.multiline || stored.contains(QLatin1Char('\n')) || !file.isEmpty()) {
             auto* text = new QPlainTextEdit;
             text->setTabChangesFocus(true);
             text->setPlainText(stored);
@@ -206,6 +314,8 @@ void ParameterForm::rebuild()
         m_fields.append(field);
     }
     refreshSpecs();
+    for (auto it = restore.cbegin(); it != restore.cend() && !m_applyingFile; ++it)
+        readFile(it.key(), it.value(), true);
     Q_EMIT valuesChanged();
 }
 

@@ -72,7 +72,7 @@ RunPanel::RunPanel(AccountSession* session, QWidget* parent) : QWidget(parent), 
     modelsAction->setObjectName(QStringLiteral("modelsAction"));
     connect(modelsAction, &QAction::triggered, m_modelsButton, &QToolButton::showMenu);
     auto* compareAction = new QAction(tr("Compare Marked &Panes"), this);
-    compareAction->setShortcut(QKeySequence(tr("Ctrl+Alt+P")));
+    compareAction->setShortcut(QKeySequence(tr("Ctrl+Alt+C")));
     compareAction->setObjectName(QStringLiteral("comparePanesAction"));
     connect(compareAction, &QAction::triggered, this, &RunPanel::compareMarkedPanes);
     m_actions = {variantsAction, modelsAction, compareAction};

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/templatedocument.h"
 
+#include "core/templatefiles.h"
 #include "gui/templateeditcommand.h"
 
 #include <QFileInfo>
@@ -58,6 +59,20 @@ Status TemplateDocument::save()
     if (saved)
         m_undo.setClean();
     return saved;
+}
+
+QFuture<Status> TemplateDocument::saveInBackground()
+{
+    if (isReadOnly())
+        return QtFuture::makeReadyFuture<Status>(
+            Error{tr("Bundled templates are read-only; duplicate it to My Templates first."), m_path, 0, 0, {}});
+    const QString path = m_path;
+    const int index = m_undo.index();
+    return TemplateFiles::save(m_content, path).then(this, [this, path, index](Status saved) {
+        if (saved && path == m_path && index == m_undo.index())
+            m_undo.setClean();
+        return saved;
+    });
 }
 
 void TemplateDocument::setPath(const QString& path, TemplateEntry::Origin origin)

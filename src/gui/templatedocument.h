@@ -9,6 +9,7 @@
 #include "core/prompttemplate.h"
 #include "core/templatecatalog.h"
 
+#include <QFuture>
 #include <QObject>
 #include <QUndoStack>
 
@@ -40,6 +41,9 @@ public:
 
     // Atomic (PromptTemplate::save uses QSaveFile); marks the document clean.
     Status save();
+    // The same on the thread pool: writes the content as it is now and, once written,
+    // marks the document clean unless it was edited (or moved) meanwhile.
+    QFuture<Status> saveInBackground();
     // Moves the document to another file of the same folder kind (rename, duplicate).
     void setPath(const QString& path, TemplateEntry::Origin origin);
 

@@ -3,15 +3,18 @@
 #include "gui/workbenchpage.h"
 
 #include "api/completionjob.h"
+#include "api/profilestore.h"
 #include "api/providerprofile.h"
 #include "core/chattokencounter.h"
 #include "core/prompttemplate.h"
+#include "core/templatefiles.h"
 #include "core/tiktokenencoding.h"
 #include "gui/accountsession.h"
 #include "gui/apikeydialog.h"
 #include "gui/chatmodel.h"
 #include "gui/chatpanel.h"
 #include "gui/completionrunner.h"
+#include "gui/fewshotlayouteditor.h"
 #include "gui/fewshotmodel.h"
 #include "gui/historypanel.h"
 #include "gui/jsoneditor.h"
@@ -19,6 +22,7 @@
 #include "gui/multilinedelegate.h"
 #include "gui/parameterform.h"
 #include "gui/promptselection.h"
+#include "gui/providerprofilesdialog.h"
 #include "gui/requestparameterseditor.h"
 #include "gui/rundiffdialog.h"
 #include "gui/runhistorymodel.h"
@@ -47,6 +51,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QScrollArea>
@@ -222,6 +227,7 @@ void WorkbenchPage::createWidgets()
     m_fewShotView->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                                    | QAbstractItemView::AnyKeyPressed);
     m_fewShotInfo = new QLabel;
+    m_fewShotInfo->setObjectName(QStringLiteral("fewShotInfo"));
     m_fewShotInfo->setWordWrap(true);
     auto* examples = new QWidget;
     auto* examplesLayout = new QVBoxLayout(examples);
@@ -246,6 +252,7 @@ void WorkbenchPage::createWidgets()
     exampleButtons->addStretch(1);
     addButton(tr("Import…"), tr("Import rows from JSONL (Ctrl+I)"), [this] { importExamples(); });
     addButton(tr("Export…"), tr("Export rows as JSONL (Ctrl+E)"), [this] { exportExamples(); });
+    examplesLayout->addWidget(new FewShotLayoutEditor(m_fewShot, m_document, m_fewShotView));
     examplesLayout->addLayout(exampleButtons);
     examplesLayout->addWidget(m_fewShotView, 1);
     examplesLayout->addWidget(m_fewShotInfo);
@@ -289,6 +296,11 @@ void WorkbenchPage::createWidgets()
     keyButton->setText(tr("Key…"));
     keyButton->setToolTip(tr("Store the provider's API key in the keychain (Ctrl+Alt+K)"));
     connect(keyButton, &QToolButton::clicked, this, &WorkbenchPage::showApiKeyDialog);
+    auto* profilesButton = new QToolButton;
+    profilesButton->setText(tr("Profiles…"));
+    profilesButton->setToolTip(tr("Add or edit provider profiles: any OpenAI-compatible server, Azure, Together "
+                                  "(Ctrl+Alt+P)"));
+    connect(profilesButton, &QToolButton::clicked, this, &WorkbenchPage::showProfilesDialog);
     m_runButton = new QPushButton(tr("Run"));
     m_runButton->setToolTip(tr("Send the request (Ctrl+Return)"));
     m_runButton->setDefault(true);
@@ -300,6 +312,7 @@ void WorkbenchPage::createWidgets()
     auto* runBar = new QHBoxLayout;
     runBar->addWidget(m_profileCombo, 1);
     runBar->addWidget(keyButton);
+    runBar->addWidget(profilesButton);
     runBar->addWidget(m_runButton);
     runBar->addWidget(m_stopButton);
 
@@ -480,6 +493,8 @@ void WorkbenchPage::createActions()
     });
     addAction(runMenu, tr("Provider API &Key…"), QKeySequence(tr("Ctrl+Alt+K")), "apiKeyAction",
               [this] { showApiKeyDialog(); });
+    addAction(runMenu, tr("Provider &Profiles…"), QKeySequence(tr("Ctrl+Alt+P")), "profilesAction",
+              [this] { showProfilesDialog(); });
     addAction(runMenu, tr("Fetch &Models"), QKeySequence(tr("Ctrl+Shift+R")), "fetchModelsAction",
               [this] { m_session->fetchModels(); });
 
@@ -607,8 +622,9 @@ void WorkbenchPage::updateState()
     const int count = m_fewShot->rowCount();
     const bool chat = m_document->content().kind() == PromptTemplate::Kind::Chat;
     m_fewShotView->setEnabled(open);
-    if (!chat)
-        m_fewShotInfo->setText(tr("Few-shot rows are for chat templates; this one sends a single prompt."));
+    if (!chat && count == 0)
+        m_fewShotInfo->setText(tr("Each row is written into the prompt with the layout above, before the question "
+                                  "at its end; editing either side updates the other."));
     else if (count == 0)
         m_fewShotInfo->setText(tr("No examples yet. Each row becomes a user turn and the assistant's answer after "
                                   "the system message. Ctrl+Shift+E adds one."));
@@ -635,23 +651,20 @@ bool WorkbenchPage::save()
     m_json->applyNow();
     if (!m_document->isOpen() || m_document->isReadOnly())
         return false;
-    const Status saved = m_document->save();
-    if (!saved) {
-        m_services.dialogs->showError(this, tr("Save Template"),
-                                      tr("Could not save the template: %1").arg(saved.error().toString()));
-        return false;
-    }
-    reloadTemplates();
+    // Written on the pool; a failure after the user moved on brings the edits back.
+    const QString path = m_document->path();
+    const PromptTemplate content = m_document->content();
+    m_document->saveInBackground().then(this, [this, path, content](Status saved) {
+        if (!saved) {
+            m_services.dialogs->showError(this, tr("Save Template"),
+                                          tr("Could not save the template: %1").arg(saved.error().toString()));
+            if (m_document->path() != path && openTemplate(path))
+                m_document->edit(content, tr("Edits that could not be saved"));
+            return;
+        }
+        reloadTemplates();
+    });
     return true;
-}
-
-QString WorkbenchPage::uniqueUserPath(const QString& name) const
-{
-    const QDir dir(m_services.userFolder);
-    QString path = dir.filePath(name + QStringLiteral(".json"));
-    for (int i = 2; QFileInfo::exists(path); ++i)
-        path = dir.filePath(QStringLiteral("%1-%2.json").arg(name).arg(i));
-    return path;
 }
 
 void WorkbenchPage::saveNewTemplate(const QString& name, const PromptTemplate& content)
@@ -659,16 +672,15 @@ void WorkbenchPage::saveNewTemplate(const QString& name, const PromptTemplate& c
     const QString file = fileNameFor(name);
     if (file.isEmpty())
         return;
-    QDir().mkpath(m_services.userFolder);
-    const QString path = uniqueUserPath(file);
-    const Status saved = content.save(path);
-    if (!saved) {
-        m_services.dialogs->showError(this, tr("Save Template"),
-                                      tr("Could not save the template: %1").arg(saved.error().toString()));
-        return;
-    }
-    m_pendingPath = path;
-    reloadTemplates();
+    TemplateFiles::saveNew(content, m_services.userFolder, file).then(this, [this](Result<QString> saved) {
+        if (!saved) {
+            m_services.dialogs->showError(this, tr("Save Template"),
+                                          tr("Could not save the template: %1").arg(saved.error().toString()));
+            return;
+        }
+        m_pendingPath = saved.value();
+        reloadTemplates();
+    });
 }
 
 bool WorkbenchPage::newTemplate()
@@ -715,17 +727,17 @@ bool WorkbenchPage::renameTemplate()
         m_services.dialogs->askText(this, tr("Rename Template"), tr("New name:"), m_document->name()));
     if (name.isEmpty() || name == m_document->name())
         return false;
-    const QString path = QFileInfo(m_document->path()).dir().filePath(name + QStringLiteral(".json"));
-    if (QFileInfo::exists(path)) {
-        m_services.dialogs->showError(this, tr("Rename Template"), tr("A template named “%1” already exists.").arg(name));
-        return false;
-    }
-    if (!QFile::rename(m_document->path(), path)) {
-        m_services.dialogs->showError(this, tr("Rename Template"), tr("Could not rename the file."));
-        return false;
-    }
-    m_document->setPath(path, m_document->origin());
-    reloadTemplates();
+    const QString from = m_document->path();
+    const QString to = QFileInfo(from).dir().filePath(name + QStringLiteral(".json"));
+    TemplateFiles::rename(from, to).then(this, [this, from, to](Status renamed) {
+        if (!renamed) {
+            m_services.dialogs->showError(this, tr("Rename Template"), renamed.error().message);
+            return;
+        }
+        if (m_document->path() == from)
+            m_document->setPath(to, m_document->origin());
+        reloadTemplates();
+    });
     return true;
 }
 
@@ -736,12 +748,16 @@ bool WorkbenchPage::deleteTemplate()
     if (!m_services.dialogs->confirm(this, tr("Delete Template"),
                                      tr("Delete “%1” from disk? This cannot be undone.").arg(m_document->name())))
         return false;
-    if (!QFile::remove(m_document->path())) {
-        m_services.dialogs->showError(this, tr("Delete Template"), tr("Could not delete the file."));
-        return false;
-    }
-    m_document->clear();
-    reloadTemplates();
+    const QString path = m_document->path();
+    TemplateFiles::remove(path).then(this, [this, path](Status removed) {
+        if (!removed) {
+            m_services.dialogs->showError(this, tr("Delete Template"), removed.error().message);
+            return;
+        }
+        if (m_document->path() == path)
+            m_document->clear();
+        reloadTemplates();
+    });
     return true;
 }
 
@@ -795,6 +811,23 @@ void WorkbenchPage::importExamples()
     }));
 }
 
+void WorkbenchPage::addExamples(const QList<QJsonObject>& rows)
+{
+    m_editorTabs->setCurrentIndex(1);
+    if (!m_fewShot->isEditable()) {
+        m_services.dialogs->showError(this, tr("Use as Few-Shot Examples"),
+                                      m_document->isOpen() ? readOnlyNote() : tr("Open a template first."));
+        return;
+    }
+    const Result<QList<FewShotModel::Example>> examples = FewShotModel::examplesFromObjects(rows);
+    if (!examples) {
+        m_services.dialogs->showError(this, tr("Use as Few-Shot Examples"), examples.error().message);
+        return;
+    }
+    m_fewShot->insertExamples(-1, examples.value(), tr("Add %n example(s) from the dataset", nullptr,
+                                                       int(examples->size())));
+}
+
 void WorkbenchPage::exportExamples()
 {
     const QString path = m_services.dialogs->saveFile(this, tr("Export Examples"),
@@ -836,7 +869,8 @@ void WorkbenchPage::schedulePreview()
     m_previewTimer.start();
 }
 
-WorkbenchPage::TokenCount WorkbenchPage::countTokens(const QJsonObject& body, int firstExampleMessage, int exampleCount)
+WorkbenchPage::TokenCount WorkbenchPage::countTokens(const QJsonObject& body, int firstExampleMessage, int exampleCount,
+                                                     const QString& promptExamples)
 {
     TokenCount count;
     const QString model = body.value(QStringLiteral("model")).toString();
@@ -858,6 +892,8 @@ WorkbenchPage::TokenCount WorkbenchPage::countTokens(const QJsonObject& body, in
         }
     } else {
         count.total = int(encoding.value()->countTokens(body.value(QStringLiteral("prompt")).toString()));
+        if (!promptExamples.isEmpty())
+            count.examples = int(encoding.value()->countTokens(promptExamples));
     }
     return count;
 }
@@ -886,8 +922,14 @@ void WorkbenchPage::updatePreview()
         return;
     }
     const FewShotModel::Layout layout = FewShotModel::split(body.value(QStringLiteral("messages")).toArray());
-    m_tokenWatcher.setFuture(
-        QtConcurrent::run(&WorkbenchPage::countTokens, body, layout.firstMessage, int(layout.examples.size())));
+    QString promptExamples; // the block of examples as the prompt holds it (rendered)
+    if (m_fewShot->isPromptTemplate()) {
+        const QString prompt = body.value(QStringLiteral("prompt")).toString();
+        const PromptExamples::Block block = PromptExamples::find(prompt, m_fewShot->promptLayout());
+        promptExamples = prompt.mid(block.start, block.end - block.start);
+    }
+    m_tokenWatcher.setFuture(QtConcurrent::run(&WorkbenchPage::countTokens, body, layout.firstMessage,
+                                               int(layout.examples.size()), promptExamples));
 }
 
 void WorkbenchPage::onTokensCounted()
@@ -1140,26 +1182,46 @@ void WorkbenchPage::storeApiKey(const QString& key)
     });
 }
 
+ProviderProfilesDialog* WorkbenchPage::showProfilesDialog()
+{
+    auto* dialog = new ProviderProfilesDialog(m_services, m_session->profileId(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProviderProfilesDialog::profilesChanged, this, [this] {
+        // The current profile may have been edited or removed: reconnect with what is saved now.
+        m_session->reconnect();
+        if (!m_services.profiles->profile(m_session->profileId()))
+            m_session->setProfileId(ProviderProfile::openAI().id);
+        refreshProfiles();
+        schedulePreview();
+    });
+    connect(dialog, &ProviderProfilesDialog::apiKeyChanged, this, [this](const QString& id) {
+        if (id == m_session->profileId())
+            m_session->reconnect();
+    });
+    dialog->open();
+    return dialog;
+}
+
 void WorkbenchPage::showApiKeyDialog()
 {
     const ProviderProfile profile = m_session->profile();
     const bool fromEnvironment =
         m_services.keys->environmentOverrides(profile.acceptsEnvironmentKey() ? ApiKeyResolver::ProviderKind::OpenAi
                                                                               : ApiKeyResolver::ProviderKind::Other);
-    ApiKeyDialog dialog(profile.displayName,
-                        fromEnvironment ? tr("OPENAI_API_KEY is set in the environment and is used instead.")
-                                        : QString(),
-                        this);
-    if (dialog.exec() != QDialog::Accepted)
-        return;
-    if (dialog.outcome() == ApiKeyDialog::Outcome::Store) {
-        storeApiKey(dialog.key());
-    } else if (dialog.outcome() == ApiKeyDialog::Outcome::Remove) {
-        stop();
-        m_session->removeApiKey(this, [this](Status status) {
-            m_runPanel->setStatus(status ? tr("Stored API key removed.") : status.error().message);
-        });
-    }
+    const QString note = fromEnvironment ? tr("OPENAI_API_KEY is set in the environment and is used instead.") : QString();
+    QPointer<WorkbenchPage> page(this);
+    ApiKeyDialog::ask(profile.displayName, note, this, [page](ApiKeyDialog::Outcome outcome, const QString& key) {
+        if (!page)
+            return;
+        if (outcome == ApiKeyDialog::Outcome::Store) {
+            page->storeApiKey(key);
+        } else if (outcome == ApiKeyDialog::Outcome::Remove) {
+            page->stop();
+            page->m_session->removeApiKey(page, [page](Status status) {
+                page->m_runPanel->setStatus(status ? tr("Stored API key removed.") : status.error().message);
+            });
+        }
+    });
 }
 
 } // namespace tb

@@ -45,6 +45,7 @@ class FewShotModel;
 class JsonEditor;
 class MessagesEditor;
 class PromptTemplate;
+class ProviderProfilesDialog;
 class ParameterForm;
 class RequestParametersEditor;
 class RunHistoryModel;
@@ -87,6 +88,9 @@ public:
     bool renameTemplate();
     bool deleteTemplate();
     void importExamples();
+    // Appends rows picked elsewhere (the dataset viewer's chat or prompt/completion
+    // lines) to the few-shot table as one undo step, showing the Examples tab.
+    void addExamples(const QList<QJsonObject>& rows);
     void exportExamples();
 
     // Ctrl+Return: the streamed run (n variants and/or several models side by side, as
@@ -107,6 +111,9 @@ public:
     RunDiffDialog* showDiff(const RunRecord& before, const RunRecord& after);
     void storeApiKey(const QString& key);
     void showApiKeyDialog();
+    // The provider profile editor (window-modal, open()); the profile list and the
+    // connection follow its changes.
+    ProviderProfilesDialog* showProfilesDialog();
 
     // The request exactly as the run would send it (rendered, model and stream filled in).
     CompletionRequest currentRequest() const;
@@ -138,7 +145,9 @@ public:
     QLineEdit* historySearch() const;
     QString historyPath() const;
 
-    static TokenCount countTokens(const QJsonObject& body, int firstExampleMessage, int exampleCount);
+    // `promptExamples`: a prompt template's examples as written into its prompt.
+    static TokenCount countTokens(const QJsonObject& body, int firstExampleMessage, int exampleCount,
+                                  const QString& promptExamples = {});
 
 Q_SIGNALS:
     void templatesLoaded(int count);
@@ -162,7 +171,6 @@ private:
     void onTokensCounted();
     void refreshProfiles();
     void saveNewTemplate(const QString& name, const PromptTemplate& content);
-    QString uniqueUserPath(const QString& name) const;
     void moveCurrentExample(int delta);
     void openHistory();
     // Template, values and profile of a run of the open template.

@@ -17,6 +17,9 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QItemSelectionModel>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTest>
@@ -93,6 +96,45 @@ private Q_SLOTS:
         QTRY_COMPARE(view.detailLine(), 0);
         QVERIFY(view.detail().conversationHtml.contains(QStringLiteral("hay 1")));
         QCOMPARE(view.model()->data(view.model()->index(0, DatasetTableModel::TokensColumn)).toLongLong(), 7);
+    }
+
+    void selectedRowsAreSentAsExamplesInFileOrder()
+    {
+        DatasetView view;
+        openAndWait(view, m_files.write(fixture()));
+        QSignalSpy requested(&view, &DatasetView::examplesRequested);
+        view.table()->clearSelection();
+        QVERIFY(!view.requestExamples()); // nothing selected
+        QItemSelectionModel* selection = view.table()->selectionModel();
+        // Picked out of order, with the broken line 500 among them: it is left out.
+        for (const int row : { 99, 2, 499 })
+            selection->select(view.model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+        QAction* action = nullptr;
+        for (QAction* candidate : view.datasetActions()) {
+            if (candidate->text().contains(QStringLiteral("Few-Shot")))
+                action = candidate;
+        }
+        QVERIFY(action);
+        action->trigger();
+        QVERIFY(requested.wait(5000));
+        const auto rows = requested.first().at(0).value<QList<QJsonObject>>();
+        QCOMPARE(rows.size(), 2);
+        const auto firstContent = [](const QJsonObject& row) {
+            return row.value(QStringLiteral("messages")).toArray().at(0).toObject().value(QStringLiteral("content")).toString();
+        };
+        QCOMPARE(firstContent(rows.at(0)), QStringLiteral("hay 3"));
+        QCOMPARE(firstContent(rows.at(1)), QStringLiteral("Needle 100"));
+
+        // An unsaved edit is what goes; select-all takes the first 100 rows only.
+        view.model()->setLineEdit(0, R"({"messages":[{"role":"user","content":"edited"}]})");
+        view.table()->selectAll();
+        requested.clear();
+        action->trigger();
+        QVERIFY(requested.wait(5000));
+        const auto all = requested.first().at(0).value<QList<QJsonObject>>();
+        QCOMPARE(all.size(), 100);
+        QCOMPARE(firstContent(all.at(0)), QStringLiteral("edited"));
+        QCOMPARE(firstContent(all.at(99)), QStringLiteral("Needle 100"));
     }
 
     void validatesAfterIndexingAndMarksRows()
@@ -431,7 +473,7 @@ private Q_SLOTS:
         view.setFileChooser([path](QWidget*) { return path; });
         QSignalSpy opened(&view, &DatasetView::fileOpened);
         const QList<QAction*> actions = view.datasetActions();
-        QCOMPARE(actions.size(), 11); // 5 of the viewer, 6 of the record editor
+        QCOMPARE(actions.size(), 12); // 5 of the viewer, Use as Few-Shot Examples, 6 of the record editor
         QCOMPARE(actions.at(2)->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_G));
         actions.at(0)->trigger();
         QCOMPARE(opened.count(), 1);

@@ -74,6 +74,14 @@ private Q_SLOTS:
     void importsChatAndPromptCompletionLines();
     void exportsOneChatLinePerRow();
     void bundledTemplatesAreNotEditable();
+    void promptTemplateRowsAreReadFromThePrompt();
+    void promptTemplateRowEditsRewriteThePrompt_data();
+    void promptTemplateRowEditsRewriteThePrompt();
+    void changingTheLayoutRewritesThePromptAsOneUndoStep();
+    void layoutThatWouldSplitARowIsRefused_data();
+    void layoutThatWouldSplitARowIsRefused();
+    void promptTemplateExportsPromptCompletionLines();
+    void layoutUnderWhichTheInstructionsReadAsExamplesIsRefused();
 
 private:
     std::unique_ptr<TemplateDocument> m_document;
@@ -239,6 +247,129 @@ void TestFewShotModel::bundledTemplatesAreNotEditable()
     QVERIFY(!m_model->setData(m_model->index(0, 0), QStringLiteral("x"), Qt::EditRole));
     QVERIFY(!m_model->insertRows(0, 1));
     QCOMPARE(m_model->rowCount(), 2);
+}
+
+namespace {
+
+PromptTemplate promptSample()
+{
+    PromptTemplate t;
+    t.setPrompt(QStringLiteral("Answer briefly.\n\nQ: a\nA: b\n\nQ: {{q}}\nA:"));
+    return t;
+}
+
+} // namespace
+
+void TestFewShotModel::promptTemplateRowsAreReadFromThePrompt()
+{
+    m_document->reset(promptSample(), QStringLiteral("/tmp/prompt.json"), TemplateEntry::Origin::User);
+    QVERIFY(m_model->isPromptTemplate());
+    QVERIFY(m_model->isEditable());
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->data(m_model->index(0, FewShotModel::InputColumn), Qt::DisplayRole).toString(), QStringLiteral("a"));
+    QCOMPARE(m_model->data(m_model->index(0, FewShotModel::OutputColumn), Qt::DisplayRole).toString(), QStringLiteral("b"));
+    QCOMPARE(m_model->headerData(FewShotModel::InputColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
+             QStringLiteral("Input (Q:)"));
+    QVERIFY(!(m_model->flags(m_model->index(0, FewShotModel::NameColumn)) & Qt::ItemIsEditable));
+}
+
+void TestFewShotModel::promptTemplateRowEditsRewriteThePrompt_data()
+{
+    QTest::addColumn<QString>("operation");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("add") << QStringLiteral("add")
+                         << QStringLiteral("Answer briefly.\n\nQ: a\nA: b\n\nQ: c\nA: d\n\nQ: {{q}}\nA:");
+    QTest::newRow("edit") << QStringLiteral("edit") << QStringLiteral("Answer briefly.\n\nQ: a\nA: B!\n\nQ: {{q}}\nA:");
+    QTest::newRow("remove") << QStringLiteral("remove") << QStringLiteral("Answer briefly.\n\nQ: {{q}}\nA:");
+    QTest::newRow("move") << QStringLiteral("move")
+                          << QStringLiteral("Answer briefly.\n\nQ: c\nA: d\n\nQ: a\nA: b\n\nQ: {{q}}\nA:");
+}
+
+void TestFewShotModel::promptTemplateRowEditsRewriteThePrompt()
+{
+    QFETCH(QString, operation);
+    QFETCH(QString, expected);
+    m_document->reset(promptSample(), QStringLiteral("/tmp/prompt.json"), TemplateEntry::Origin::User);
+    const QString before = m_document->content().prompt();
+    if (operation == QLatin1String("add") || operation == QLatin1String("move")) {
+        QVERIFY(m_model->insertExamples(-1, {{QStringLiteral("c"), QStringLiteral("d"), {}}}, QStringLiteral("Add")));
+        if (operation == QLatin1String("move"))
+            QVERIFY(m_model->moveRows({}, 1, 1, {}, 0));
+    } else if (operation == QLatin1String("edit")) {
+        QVERIFY(m_model->setData(m_model->index(0, FewShotModel::OutputColumn), QStringLiteral("B!"), Qt::EditRole));
+    } else {
+        QVERIFY(m_model->removeRows(0, 1));
+    }
+    QCOMPARE(m_document->content().prompt(), expected);
+    // The document and the table agree after a fresh read of the prompt.
+    FewShotModel reread(m_document.get());
+    QCOMPARE(reread.examples(), m_model->examples());
+    while (m_document->undoStack()->canUndo())
+        m_document->undoStack()->undo();
+    QCOMPARE(m_document->content().prompt(), before);
+    QCOMPARE(m_model->rowCount(), 1);
+}
+
+void TestFewShotModel::changingTheLayoutRewritesThePromptAsOneUndoStep()
+{
+    m_document->reset(promptSample(), QStringLiteral("/tmp/prompt.json"), TemplateEntry::Origin::User);
+    const int steps = m_document->undoStack()->count();
+    PromptExamples::Layout layout{QStringLiteral("Question: "), QStringLiteral("\nAnswer: "), QStringLiteral("\n")};
+    QVERIFY(m_model->setPromptLayout(layout));
+    QCOMPARE(m_document->content().prompt(), QStringLiteral("Answer briefly.\nQuestion: a\nAnswer: b\nQ: {{q}}\nA:"));
+    QCOMPARE(m_model->promptLayout(), layout);
+    QCOMPARE(m_model->rowCount(), 1);
+    QCOMPARE(m_model->headerData(FewShotModel::OutputColumn, Qt::Horizontal, Qt::DisplayRole).toString(),
+             QStringLiteral("Output (\\nAnswer:)"));
+    // Typing on in a layout field merges into the same step.
+    layout.outputPrefix = QStringLiteral("\nAnswer:: ");
+    QVERIFY(m_model->setPromptLayout(layout));
+    QCOMPARE(m_document->undoStack()->count(), steps + 1);
+    m_document->undoStack()->undo();
+    QCOMPARE(m_document->content().prompt(), promptSample().prompt());
+    QCOMPARE(m_model->promptLayout(), PromptExamples::Layout());
+    QCOMPARE(m_model->data(m_model->index(0, 0), Qt::DisplayRole).toString(), QStringLiteral("a"));
+}
+
+void TestFewShotModel::layoutThatWouldSplitARowIsRefused_data()
+{
+    QTest::addColumn<QString>("separator");
+    QTest::addColumn<QString>("outputPrefix");
+    QTest::newRow("separator inside an output") << QStringLiteral(" ") << QStringLiteral("\nA: ");
+    QTest::newRow("empty output prefix") << QStringLiteral("\n\n") << QString();
+}
+
+void TestFewShotModel::layoutThatWouldSplitARowIsRefused()
+{
+    QFETCH(QString, separator);
+    QFETCH(QString, outputPrefix);
+    PromptTemplate t;
+    t.setPrompt(QStringLiteral("Q: a\nA: two words\n\nQ: {{q}}\nA:"));
+    m_document->reset(t, QStringLiteral("/tmp/prompt.json"), TemplateEntry::Origin::User);
+    const Status refused = m_model->setPromptLayout({QStringLiteral("Q: "), outputPrefix, separator});
+    QVERIFY(!refused);
+    QVERIFY(!refused.error().message.isEmpty());
+    QCOMPARE(m_document->content().prompt(), t.prompt());
+    QVERIFY(!m_document->isModified());
+}
+
+void TestFewShotModel::promptTemplateExportsPromptCompletionLines()
+{
+    m_document->reset(promptSample(), QStringLiteral("/tmp/prompt.json"), TemplateEntry::Origin::User);
+    QCOMPARE(m_model->toJsonl(), QByteArray("{\"completion\":\"b\",\"prompt\":\"a\"}\n"));
+}
+
+void TestFewShotModel::layoutUnderWhichTheInstructionsReadAsExamplesIsRefused()
+{
+    PromptTemplate t;
+    t.setPrompt(QStringLiteral("Intro Q: x\nA: y stuff\n\nQ: a\nA: b\n\nQ: {{q}}\nA:"));
+    m_document->reset(t, QStringLiteral("/tmp/prompt.json"), TemplateEntry::Origin::User);
+    QCOMPARE(m_model->rowCount(), 1);
+    const Status refused = m_model->setPromptLayout({QStringLiteral("Q: "), QStringLiteral("\nA: "), QStringLiteral(" ")});
+    QVERIFY(!refused);
+    QVERIFY(refused.error().message.contains(QStringLiteral("would read as examples")));
+    QCOMPARE(m_document->content().prompt(), t.prompt());
+    QCOMPARE(m_model->rowCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestFewShotModel)

@@ -7,28 +7,36 @@
 // streamed reply, stop mid-stream, and continue a chat.
 
 #include "api/profilestore.h"
+#include "gui/apikeydialog.h"
 #include "gui/chatmodel.h"
 #include "gui/chatpanel.h"
 #include "gui/completionrunner.h"
+#include "gui/datasetview.h"
+#include "gui/fewshotlayouteditor.h"
 #include "gui/fewshotmodel.h"
 #include "gui/jsoneditor.h"
 #include "gui/mainwindow.h"
 #include "gui/messageseditor.h"
 #include "gui/parameterform.h"
+#include "gui/providerprofilesdialog.h"
 #include "gui/requestparameterseditor.h"
 #include "gui/runhistorymodel.h"
 #include "gui/templatedocument.h"
 #include "gui/templatelistmodel.h"
+#include "gui/uniformrowview.h"
 #include "gui/userdialogs.h"
 #include "gui/workbenchpage.h"
 #include "openaiemulator.h"
+#include "secrets/credentialstore.h"
 #include "workbenchfixture.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
+#include <QItemSelectionModel>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
@@ -36,12 +44,14 @@
 #include <QListView>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QUndoStack>
 
 #include <memory>
 
@@ -53,6 +63,7 @@ namespace {
 
 const QString kSentiment = QStringLiteral(":/templates/sentiment-few-shot.json");
 const QString kAdventure = QStringLiteral(":/templates/text-adventure-chat.json");
+const QString kQaPrompt = QStringLiteral(":/templates/qa-few-shot-prompt.json");
 
 // With TUNEBENCH_SCREENSHOT_DIR set (e.g. under xvfb-run), saves the window for the docs.
 void saveScreenshot(QWidget* window, const QString& name)
@@ -89,6 +100,11 @@ private Q_SLOTS:
     void switchingTemplatesAsksAboutUnsavedChanges();
     void newRenameAndDeleteWorkOnTheUserFolder();
     void importingExamplesReadsJsonlInTheBackground();
+    void promptTemplateExamplesFollowTheLayoutFields();
+    void renamingOntoAnExistingTemplateIsRefusedWithASentence();
+    void datasetRowsBecomeFewShotExamples();
+    void profileEditorChangesShowInTheProfileList();
+    void apiKeyDialogOpensWithoutBlockingAndStoresTheKey();
     void chatCanBeSavedAsANewTemplate();
     void runStreamsTheReplyIncrementally();
     void escapeStopsTheRunMidStream();
@@ -216,6 +232,144 @@ void TestWorkbenchPage::importingExamplesReadsJsonlInTheBackground()
     QTRY_VERIFY(!m_page->document()->isModified());
 }
 
+void TestWorkbenchPage::promptTemplateExamplesFollowTheLayoutFields()
+{
+    QVERIFY(openTemplate(kQaPrompt));
+    FewShotModel* model = m_page->fewShotModel();
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(model->data(model->index(1, FewShotModel::OutputColumn), Qt::DisplayRole).toString(),
+             QStringLiteral("In Lisbon."));
+    auto* layout = m_page->findChild<FewShotLayoutEditor*>();
+    QVERIFY(layout);
+    QVERIFY(duplicate(QStringLiteral("qa-mine")));
+    m_page->editorTabs()->setCurrentIndex(1);
+    QVERIFY(layout->isVisible());
+    QCOMPARE(layout->inputPrefixEdit()->text(), QStringLiteral("Question: "));
+    QCOMPARE(layout->outputPrefixEdit()->text(), QStringLiteral("\\nAnswer: "));
+
+    // Typing a new input prefix rewrites the examples in the prompt and the preview follows.
+    layout->inputPrefixEdit()->setFocus();
+    layout->inputPrefixEdit()->selectAll();
+    QTest::keyClicks(layout->inputPrefixEdit(), QStringLiteral("Q: "));
+    QCOMPARE(layout->problem(), QString());
+    QCOMPARE(model->rowCount(), 2);
+    QVERIFY(m_page->document()->content().prompt().contains(QStringLiteral("\n\nQ: Where was the final held?\nAnswer: In Lisbon.")));
+    QTRY_VERIFY(m_page->previewEdit()->toPlainText().contains(QStringLiteral("Q: Where was the final held?")));
+    // What the examples cost is counted on the block in the prompt.
+    QTRY_VERIFY(m_page->findChild<QLabel*>(QStringLiteral("fewShotInfo"))->text().contains(QStringLiteral("2 example(s), costing")));
+    // The question keeps its own prefix: it is the prompt's last part, not an example.
+    QVERIFY(m_page->document()->content().prompt().endsWith(QStringLiteral("Question: {{question}}\nAnswer:")));
+
+    // A new row lands before the question.
+    QVERIFY(model->insertExamples(-1, {{QStringLiteral("Who won?"), QStringLiteral("Vix Tor."), {}}}, QStringLiteral("Add")));
+    QVERIFY(m_page->document()->content().prompt().contains(
+        QStringLiteral("Q: Who won?\nAnswer: Vix Tor.\n\nQuestion: {{question}}")));
+
+    // A separator that would split a row is refused with a sentence, and nothing changes.
+    const QString before = m_page->document()->content().prompt();
+    layout->separatorEdit()->setFocus();
+    layout->separatorEdit()->selectAll();
+    QTest::keyClicks(layout->separatorEdit(), QStringLiteral(" "));
+    QVERIFY(layout->problem().contains(QStringLiteral("would not read back")));
+    QCOMPARE(m_page->document()->content().prompt(), before);
+    QTest::keyClick(layout->separatorEdit(), Qt::Key_Backspace);
+    QTest::keyClicks(layout->separatorEdit(), QStringLiteral("\\n\\n"));
+    QCOMPARE(layout->problem(), QString());
+    m_page->fewShotView()->setFocus();
+    QCOMPARE(model->rowCount(), 3);
+    QTRY_VERIFY(m_page->findChild<QLabel*>(QStringLiteral("fewShotInfo"))->text().contains(QStringLiteral("3 example(s)")));
+    saveScreenshot(m_window.get(), QStringLiteral("legacy-few-shot-layout.png"));
+    keyOnWindow(Qt::Key_S, Qt::ControlModifier);
+    QTRY_VERIFY(!m_page->document()->isModified());
+}
+
+void TestWorkbenchPage::renamingOntoAnExistingTemplateIsRefusedWithASentence()
+{
+    QVERIFY(openTemplate(kSentiment));
+    QVERIFY(duplicate(QStringLiteral("first")));
+    QVERIFY(openTemplate(kSentiment));
+    QVERIFY(duplicate(QStringLiteral("second")));
+    const QString second = m_page->document()->path();
+    m_dialogs.enqueueAnswer(QStringLiteral("first"));
+    m_dialogs.enqueueAnswer(true); // acknowledges the error
+    keyOnWindow(Qt::Key_F2, Qt::ShiftModifier);
+    QTRY_COMPARE(m_dialogs.lastMessage(), QStringLiteral("A template named “first” already exists."));
+    QCOMPARE(m_page->document()->path(), second);
+    QVERIFY(QFileInfo::exists(second));
+}
+
+void TestWorkbenchPage::datasetRowsBecomeFewShotExamples()
+{
+    QVERIFY(openTemplate(kSentiment));
+    QVERIFY(duplicate(QStringLiteral("from-dataset")));
+    const QString jsonl = m_fixture.filePath(QStringLiteral("picked.jsonl"));
+    QFile file(jsonl);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"messages\": [{\"role\": \"system\", \"content\": \"s\"}, {\"role\": \"user\", \"content\": \"Cold.\"}, "
+               "{\"role\": \"assistant\", \"content\": \"1: Cold.\"}]}\n"
+               "{\"prompt\": \"Skip me\", \"completion\": \"x\"}\n"
+               "{\"prompt\": \"Warm welcome.\", \"completion\": \"5: Warm.\"}\n");
+    file.close();
+    DatasetView* datasets = m_window->datasets();
+    QSignalSpy indexed(datasets, &DatasetView::indexingFinished);
+    QVERIFY(datasets->openFile(jsonl));
+    QVERIFY(indexed.count() > 0 || indexed.wait(5000));
+    m_window->setCurrentPage(1);
+    QItemSelectionModel* selection = datasets->table()->selectionModel();
+    selection->clearSelection();
+    for (const int row : {0, 2})
+        selection->select(datasets->model()->index(row, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    datasets->table()->setFocus();
+    QTest::keyClick(datasets->table(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_COMPARE(m_page->fewShotModel()->rowCount(), 5);
+    QCOMPARE(m_window->currentPage(), 0);
+    QCOMPARE(m_page->editorTabs()->currentIndex(), 1);
+    FewShotModel* model = m_page->fewShotModel();
+    QCOMPARE(model->data(model->index(3, 0), Qt::DisplayRole).toString(), QStringLiteral("Cold."));
+    QCOMPARE(model->data(model->index(4, 1), Qt::DisplayRole).toString(), QStringLiteral("5: Warm."));
+    m_page->document()->undoStack()->undo(); // one step
+    QCOMPARE(model->rowCount(), 3);
+}
+
+void TestWorkbenchPage::profileEditorChangesShowInTheProfileList()
+{
+    QAction* action = m_window->findChild<QAction*>(QStringLiteral("settingsProfilesAction"));
+    QVERIFY(action);
+    action->trigger();
+    auto* dialog = m_page->findChild<ProviderProfilesDialog*>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->selectedId(), QStringLiteral("emulator")); // opens on the current profile
+    dialog->addProfile();
+    dialog->nameEdit()->setText(QStringLiteral("Together Mixtral"));
+    dialog->kindCombo()->setCurrentIndex(dialog->kindCombo()->findData(int(ProviderProfile::Kind::Together)));
+    QVERIFY(dialog->saveProfile());
+    QVERIFY(m_page->profileCombo()->findText(QStringLiteral("Together Mixtral")) >= 0);
+    QCOMPARE(m_page->profileCombo()->currentData().toString(), QStringLiteral("emulator"));
+    dialog->close();
+}
+
+void TestWorkbenchPage::apiKeyDialogOpensWithoutBlockingAndStoresTheKey()
+{
+    QAction* action = m_window->findChild<QAction*>(QStringLiteral("apiKeyAction"));
+    QVERIFY(action);
+    action->trigger(); // returns at once: open(), not exec()
+    auto* dialog = m_page->findChild<ApiKeyDialog*>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(dialog->windowModality(), Qt::WindowModal);
+    auto* edit = dialog->findChild<QLineEdit*>();
+    QVERIFY(edit);
+    QTest::keyClicks(edit, QStringLiteral("sk-new-key"));
+    QPointer<ApiKeyDialog> watched(dialog);
+    dialog->accept();
+    QTRY_VERIFY(!m_page->runStatusLabel()->text().isEmpty()); // says where the key went
+    QTRY_VERIFY(!watched); // deleted on close
+    QString stored;
+    m_fixture.credentials()->readKey(QStringLiteral("emulator"), this, [&stored](Result<std::optional<QString>> key) { stored = key && key->has_value() ? **key : QString(); });
+    QTRY_COMPARE(stored, QStringLiteral("sk-new-key"));
+}
+
 void TestWorkbenchPage::opensBundledTemplateReadOnlyWithItsExamplesAndFields()
 {
     QVERIFY(openTemplate(kSentiment));
@@ -294,7 +448,7 @@ void TestWorkbenchPage::duplicatingGivesAnEditableCopyWhoseTableEditsTheTemplate
     keyOnWindow(Qt::Key_Escape); // leave the cell editor
     m_window->activateWindow();
     keyOnWindow(Qt::Key_S, Qt::ControlModifier);
-    QVERIFY(!document->isModified());
+    QTRY_VERIFY(!document->isModified()); // written on the pool
     const Result<PromptTemplate> saved = PromptTemplate::load(document->path());
     QVERIFY(saved);
     QCOMPARE(saved->messages().size(), 10);
@@ -387,7 +541,7 @@ void TestWorkbenchPage::switchingTemplatesAsksAboutUnsavedChanges()
     QCOMPARE(m_page->templateList()->currentIndex().data(TemplateListModel::PathRole).toString(),
              switched ? kAdventure : copy);
     if (answer == QMessageBox::Save)
-        QCOMPARE(PromptTemplate::load(copy)->messages().size(), 6);
+        QTRY_COMPARE(PromptTemplate::load(copy)->messages().size(), 6); // written on the pool
 }
 
 void TestWorkbenchPage::newRenameAndDeleteWorkOnTheUserFolder()
@@ -410,7 +564,7 @@ void TestWorkbenchPage::newRenameAndDeleteWorkOnTheUserFolder()
     QVERIFY(QFileInfo::exists(user.filePath(QStringLiteral("summary.json"))));
     m_dialogs.enqueueAnswer(true);
     keyOnWindow(Qt::Key_Delete, Qt::ControlModifier | Qt::ShiftModifier);
-    QVERIFY(!QFileInfo::exists(user.filePath(QStringLiteral("summary.json"))));
+    QTRY_VERIFY(!QFileInfo::exists(user.filePath(QStringLiteral("summary.json"))));
     QTRY_VERIFY(!m_page->templateModel()->indexOfPath(user.filePath(QStringLiteral("summary.json"))).isValid());
 }
 

@@ -42,6 +42,7 @@ public:
     WorkbenchServices services(QNetworkAccessManager* network, UserDialogs* dialogs) const;
     QString filePath(const QString& name) const; // inside the temporary folder
     QSettings* settings() const { return m_settings.get(); }
+    CredentialStore* credentials() const { return m_credentials.get(); }
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
