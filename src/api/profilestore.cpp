@@ -96,9 +96,7 @@ std::optional<ProviderProfile> ProfileStore::profile(const QString& id) const
 Status ProfileStore::save(const ProviderProfile& profile)
 {
     if (profile.id.isEmpty() || profile.id.contains(QLatin1Char('/')) || profile.id.contains(QLatin1Char('\\'))) {
-        Error error;
-        error.message = QStringLiteral("A provider profile needs an id without slashes.");
-        return error;
+        return Error::plain(QStringLiteral("A provider profile needs an id without slashes."));
     }
     if (Status status = profile.validate(); !status)
         return status;

@@ -14,13 +14,6 @@ const QString ProviderProfile::kCommandLineId = QStringLiteral("command-line");
 
 namespace {
 
-Error configError(const QString& message)
-{
-    Error error;
-    error.message = message;
-    return error;
-}
-
 QString joinPath(QString base, const QString& path)
 {
     while (base.endsWith(QLatin1Char('/')))
@@ -39,19 +32,19 @@ QString shown(const QUrl& url)
 Status validateUrl(const QUrl& url, const QString& what)
 {
     if (!url.isValid() || url.host().isEmpty())
-        return configError(QStringLiteral("The %1 \"%2\" is not a valid URL.").arg(what, shown(url)));
+        return Error::plain(QStringLiteral("The %1 \"%2\" is not a valid URL.").arg(what, shown(url)));
     const QString scheme = url.scheme().toLower();
     if (scheme == QLatin1String("https"))
         return success();
     if (scheme == QLatin1String("http")) {
         if (ProviderProfile::isLoopbackHost(url.host()))
             return success();
-        return configError(
+        return Error::plain(
             QStringLiteral("The %1 %2 uses unencrypted http://, which is only allowed for this "
                            "computer (localhost, 127.0.0.1, ::1); use https:// for %3.")
                 .arg(what, shown(url), url.host()));
     }
-    return configError(QStringLiteral("The %1 \"%2\" must start with https:// (or http:// for localhost).")
+    return Error::plain(QStringLiteral("The %1 \"%2\" must start with https:// (or http:// for localhost).")
                            .arg(what, shown(url)));
 }
 
@@ -148,10 +141,10 @@ Status ProviderProfile::validate() const
         if (Status status = validateUrl(azureEndpoint, QStringLiteral("Azure endpoint")); !status)
             return status;
         if (azureDeployment.trimmed().isEmpty())
-            return configError(
+            return Error::plain(
                 QStringLiteral("The Azure profile \"%1\" needs a deployment name.").arg(displayName));
         if (azureApiVersion.trimmed().isEmpty())
-            return configError(
+            return Error::plain(
                 QStringLiteral("The Azure profile \"%1\" needs an api-version.").arg(displayName));
         return success();
     }

@@ -47,9 +47,7 @@ Result<ProviderProfile> CliCommand::selectProfile(const QCommandLineParser& pars
         const QString id = parser.value(QStringLiteral("profile"));
         const std::optional<ProviderProfile> profile = ProfileStore(settings).profile(id);
         if (!profile) {
-            Error error;
-            error.message = tr("no provider profile named '%1'").arg(id);
-            return error;
+            return Error::plain(tr("no provider profile named '%1'").arg(id));
         }
         return *profile;
     }

@@ -82,9 +82,7 @@ Result<QHash<QString, QString>> RunCommand::parseParameters(const QStringList& a
     for (const QString& assignment : assignments) {
         const qsizetype equals = assignment.indexOf(QLatin1Char('='));
         if (equals <= 0) {
-            Error error;
-            error.message = tr("--param expects name=value, got '%1'").arg(assignment);
-            return error;
+            return Error::plain(tr("--param expects name=value, got '%1'").arg(assignment));
         }
         const QString name = assignment.left(equals).trimmed();
         QString value = assignment.mid(equals + 1);

@@ -62,9 +62,7 @@ Result<DatasetSplitter::Outcome> DatasetSplitter::run(
     if (const Status input = DatasetOutput::checkInput(index); !input)
         return input.error();
     if (!(options.validFraction > 0 && options.validFraction < 1)) {
-        Error error;
-        error.message = QStringLiteral("the validation fraction must be between 0 and 1");
-        return error;
+        return Error::plain(QStringLiteral("the validation fraction must be between 0 and 1"));
     }
     for (const QString& path : { trainPath, validPath }) {
         if (const Status target = DatasetOutput::checkNew(path); !target)

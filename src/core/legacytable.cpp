@@ -396,17 +396,12 @@ LegacyTable LegacyTable::fromRows(const QStringList& columns, const std::vector<
 
 Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes)
 {
-    const auto failure = [](const QString& message) {
-        Error error;
-        error.message = message;
-        return error;
-    };
     if (!QFileInfo(path).isFile())
-        return failure(QStringLiteral("File %1 does not exist.").arg(path));
+        return Error::plain(QStringLiteral("File %1 does not exist.").arg(path));
     const QString lower = path.toLower();
     const QString extension = path.section(QLatin1Char('.'), -1).toUpper();
     const auto invalid = [&] {
-        return failure(QStringLiteral(
+        return Error::plain(QStringLiteral(
             "Your file `%1` does not appear to be in valid %2 format. Please ensure your file is "
             "formatted as a valid %2 file.")
                            .arg(path, extension));
@@ -423,15 +418,15 @@ Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes)
                            .arg(name, name.section(QLatin1Char('.'), -1));
         else
             message += QStringLiteral(" Your file `%1` is missing a file extension.").arg(name);
-        return failure(message);
+        return Error::plain(message);
     }
     if (lower.endsWith(QLatin1String(".xlsx")))
-        return failure(
+        return Error::plain(
             QStringLiteral("Excel files are not supported; save the first sheet as CSV and try again."));
 
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
-        return failure(QStringLiteral("File %1 cannot be read: %2").arg(path, file.errorString()));
+        return Error::plain(QStringLiteral("File %1 cannot be read: %2").arg(path, file.errorString()));
     const QByteArray bytes = file.readAll();
     // Python decodes a leading BOM into U+FEFF (pandas' JSON reader then fails on it).
     QStringDecoder decoder(

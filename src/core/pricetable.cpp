@@ -22,13 +22,6 @@ const QString kPriceKey = QStringLiteral("perMillionTokens");
 const QString kAsOfKey = QStringLiteral("asOf");
 const QString kSourceKey = QStringLiteral("source");
 
-Error failure(const QString& message)
-{
-    Error error;
-    error.message = message;
-    return error;
-}
-
 } // namespace
 
 namespace {
@@ -64,7 +57,7 @@ Result<PriceTable::Defaults> PriceTable::parse(const QByteArray& json)
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError || !document.isObject())
-        return failure(QStringLiteral("the price table is not a JSON object: %1").arg(parseError.errorString()));
+        return Error::plain(QStringLiteral("the price table is not a JSON object: %1").arg(parseError.errorString()));
     const QJsonObject root = document.object();
     Defaults defaults;
     defaults.currency = root.value(QLatin1String("currency")).toString(QStringLiteral("USD"));
@@ -79,7 +72,7 @@ Result<PriceTable::Defaults> PriceTable::parse(const QByteArray& json)
         Status valid = validate(price);
         if (valid && std::any_of(defaults.prices.cbegin(), defaults.prices.cend(),
                          [&](const TrainingPrice& p) { return p.model == price.model; }))
-            valid = failure(QStringLiteral("%1 is listed twice").arg(price.model));
+            valid = Error::plain(QStringLiteral("%1 is listed twice").arg(price.model));
         if (!valid) {
             Error error = valid.error();
             error.path = QStringLiteral("prices[%1]").arg(i);
@@ -107,16 +100,16 @@ Result<PriceTable::Defaults> PriceTable::loadBundled()
 Status PriceTable::validate(const TrainingPrice& price)
 {
     if (price.model.trimmed().isEmpty())
-        return failure(QStringLiteral("a price needs a model name"));
+        return Error::plain(QStringLiteral("a price needs a model name"));
     if (price.model.trimmed() != price.model)
-        return failure(QStringLiteral("the model name \"%1\" has spaces around it").arg(price.model));
+        return Error::plain(QStringLiteral("the model name \"%1\" has spaces around it").arg(price.model));
     if (!std::isfinite(price.perMillionTokens) || price.perMillionTokens < 0
         || price.perMillionTokens > kMaxPerMillion)
-        return failure(QStringLiteral("the price of %1 must be a number from 0 to %2 per 1M tokens")
+        return Error::plain(QStringLiteral("the price of %1 must be a number from 0 to %2 per 1M tokens")
                            .arg(price.model)
                            .arg(kMaxPerMillion, 0, 'f', 0));
     if (!price.asOf.isValid())
-        return failure(QStringLiteral("the price of %1 needs the date it was read (YYYY-MM-DD)").arg(price.model));
+        return Error::plain(QStringLiteral("the price of %1 needs the date it was read (YYYY-MM-DD)").arg(price.model));
     return success();
 }
 
@@ -154,13 +147,13 @@ bool PriceTable::isDefault(int row) const
 Status PriceTable::setPriceAt(int row, TrainingPrice price)
 {
     if (row < 0 || std::size_t(row) > m_prices.size())
-        return failure(QStringLiteral("there is no price row %1").arg(row + 1));
+        return Error::plain(QStringLiteral("there is no price row %1").arg(row + 1));
     Status valid = validate(price);
     if (!valid)
         return valid;
     const int existing = rowOf(price.model);
     if (existing >= 0 && existing != row)
-        return failure(QStringLiteral("%1 already has a price").arg(price.model));
+        return Error::plain(QStringLiteral("%1 already has a price").arg(price.model));
     if (std::size_t(row) == m_prices.size())
         m_prices.push_back(std::move(price));
     else if (m_prices[std::size_t(row)] == price)
@@ -215,7 +208,7 @@ void PriceTable::loadOverrides()
             QDate::fromString(m_settings->value(kAsOfKey).toString(), Qt::ISODate),
             m_settings->value(kSourceKey).toString() };
         Status valid = numeric ? validate(price)
-                               : Status(failure(QStringLiteral("the stored price of %1 is not a number: %2")
+                               : Status(Error::plain(QStringLiteral("the stored price of %1 is not a number: %2")
                                                     .arg(price.model, m_settings->value(kPriceKey).toString())));
         if (!valid) {
             m_problems.append(QStringLiteral("ignored a stored price: %1").arg(valid.error().message));

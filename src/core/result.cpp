@@ -20,6 +20,13 @@ QString Error::toString() const
     return text + message;
 }
 
+Error Error::plain(const QString& message)
+{
+    Error error;
+    error.message = message;
+    return error;
+}
+
 Error Error::inFile(const QString& file, const QString& message)
 {
     Error error;

@@ -23,6 +23,8 @@ struct Error
     // "file:line:column: path: message", leaving out what is unknown.
     QString toString() const;
 
+    // An error about nothing in particular: no file, line or field.
+    static Error plain(const QString& message);
     // An error about a whole file, such as one that cannot be opened.
     static Error inFile(const QString& file, const QString& message);
 };

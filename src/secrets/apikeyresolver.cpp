@@ -67,9 +67,7 @@ void ApiKeyResolver::resolve(
                     : tr("No API key is set for profile \u201c%1\u201d: enter one in the profile "
                          "settings.")
                           .arg(profileId);
-                Error error;
-                error.message = message;
-                done(error);
+                done(Error::plain(message));
                 return;
             }
             const bool sessionOnly = storeGuard && storeGuard->isSessionOnly();

@@ -47,13 +47,6 @@ QString secretServiceFailure(const QDBusError& error)
     return CredentialStore::tr("the Secret Service failed with %1").arg(error.name());
 }
 
-Error sentence(const QString& message)
-{
-    Error error;
-    error.message = message;
-    return error;
-}
-
 } // namespace
 
 const char* CredentialStore::operationName(Operation operation)
@@ -191,7 +184,7 @@ void CredentialStore::submit(Request request)
 {
     Q_ASSERT(request.context);
     if (request.profileId.isEmpty()) {
-        const Error error = sentence(tr("Cannot use the keychain without a provider profile id."));
+        const Error error = Error::plain(tr("Cannot use the keychain without a provider profile id."));
         if (request.operation == Operation::Read)
             deliver(request, Result<std::optional<QString>>(error));
         else
@@ -200,7 +193,7 @@ void CredentialStore::submit(Request request)
     }
     if (request.operation == Operation::Write && request.key.isEmpty()) {
         deliver(request,
-            Status(sentence(tr("Refusing to store an empty API key for profile \u201c%1\u201d.")
+            Status(Error::plain(tr("Refusing to store an empty API key for profile \u201c%1\u201d.")
                                 .arg(request.profileId))));
         return;
     }
@@ -289,7 +282,7 @@ void CredentialStore::runInKeychain(Request request)
             else
                 deliver(request,
                     Result<std::optional<QString>>(
-                        sentence(tr("Could not read the API key for profile \u201c%1\u201d from the system "
+                        Error::plain(tr("Could not read the API key for profile \u201c%1\u201d from the system "
                                     "keychain: %2")
                                      .arg(request.profileId, finished->errorString()))));
             break;
@@ -298,7 +291,7 @@ void CredentialStore::runInKeychain(Request request)
                 deliver(request, success());
             else
                 deliver(request,
-                    Status(sentence(tr("Could not store the API key for profile \u201c%1\u201d in the "
+                    Status(Error::plain(tr("Could not store the API key for profile \u201c%1\u201d in the "
                                        "system keychain: %2")
                                         .arg(request.profileId, finished->errorString()))));
             break;
@@ -307,7 +300,7 @@ void CredentialStore::runInKeychain(Request request)
                 deliver(request, success());
             else
                 deliver(request,
-                    Status(sentence(tr("Could not remove the API key for profile \u201c%1\u201d from the "
+                    Status(Error::plain(tr("Could not remove the API key for profile \u201c%1\u201d from the "
                                        "system keychain: %2")
                                         .arg(request.profileId, finished->errorString()))));
             break;

@@ -30,14 +30,6 @@ class TestJsonlIndex : public QObject
 private:
     tb::test::FixtureFiles m_files { QStringLiteral("f") };
 
-    std::shared_ptr<JsonlIndex> built(const QByteArray& bytes)
-    {
-        auto index = JsonlIndex::open(m_files.write(bytes));
-        if (!index.ok())
-            qFatal("cannot open the fixture");
-        index.value()->build();
-        return index.value();
-    }
 
     // Many short JSON lines: "{\"n\":<i>}\n".
     static QByteArray manyLines(int count)
@@ -103,7 +95,7 @@ private Q_SLOTS:
         QFETCH(Offsets, crlf);
         QFETCH(bool, bom);
 
-        const auto index = built(bytes);
+        const auto index = m_files.writeIndexed(bytes);
         QVERIFY(index->isComplete());
         QCOMPARE(index->fileSize(), bytes.size());
         QCOMPARE(index->hasBom(), bom);
@@ -138,7 +130,7 @@ private Q_SLOTS:
     {
         QFETCH(qint64, offset);
         QFETCH(qint64, line);
-        const auto index = built(QByteArray("\xEF\xBB\xBF"
+        const auto index = m_files.writeIndexed(QByteArray("\xEF\xBB\xBF"
                                             "ab\r\n\ncd"));
         QCOMPARE(index->lineAt(offset), line);
     }
@@ -167,7 +159,7 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, bytes);
         QFETCH(Offsets, errors);
-        const auto index = built(bytes);
+        const auto index = m_files.writeIndexed(bytes);
         const std::vector<qint64> found = index->utf8ErrorOffsets();
         QCOMPARE(Offsets(found.begin(), found.end()), errors);
         QCOMPARE(index->utf8ErrorCount(), errors.size());
@@ -183,7 +175,7 @@ private Q_SLOTS:
         bytes += QByteArray(10, 'b');
         bytes += '\xFF';
         bytes += '\n';
-        const auto index = built(bytes);
+        const auto index = m_files.writeIndexed(bytes);
         const std::vector<qint64> found = index->utf8ErrorOffsets();
         QCOMPARE(Offsets(found.begin(), found.end()), Offsets { mib + 12 });
         QCOMPARE(index->lineCount(), 1);
@@ -192,7 +184,7 @@ private Q_SLOTS:
     void capsStoredUtf8ErrorsButCountsAll()
     {
         const QByteArray bytes(JsonlIndex::kMaxUtf8Errors + 500, '\xFF');
-        const auto index = built(bytes);
+        const auto index = m_files.writeIndexed(bytes);
         QCOMPARE(qint64(index->utf8ErrorOffsets().size()), qint64(JsonlIndex::kMaxUtf8Errors));
         QCOMPARE(index->utf8ErrorCount(), bytes.size());
         QCOMPARE(index->utf8ErrorOffsets().back(), qint64(JsonlIndex::kMaxUtf8Errors - 1));
@@ -207,7 +199,7 @@ private Q_SLOTS:
         bytes += "{\"x\":\"";
         bytes += QByteArray(length, 'z');
         bytes += "\"}\r\n{}\n";
-        const auto index = built(bytes);
+        const auto index = m_files.writeIndexed(bytes);
         QCOMPARE(index->lineCount(), 2);
         QCOMPARE(qint64(index->lineBytes(0).size()), length + 8);
         QVERIFY(index->hasCrlf(0));
@@ -220,7 +212,7 @@ private Q_SLOTS:
     {
         const int count = 200000; // > 3 storage blocks of 65536 lines
         const QByteArray bytes = manyLines(count);
-        const auto index = built(bytes);
+        const auto index = m_files.writeIndexed(bytes);
         QCOMPARE(index->lineCount(), count);
         for (int i : { 0, 1, 65535, 65536, 65537, 131072, count - 1 })
             QCOMPARE(index->lineView(i).toByteArray(), "{\"n\":" + QByteArray::number(i) + "}");
@@ -243,7 +235,7 @@ private Q_SLOTS:
     {
         QFETCH(int, parts);
         QFETCH(int, expectedRanges);
-        const auto index = built(manyLines(1000));
+        const auto index = m_files.writeIndexed(manyLines(1000));
         const auto ranges = index->splitByBytes(parts);
         QCOMPARE(int(ranges.size()), expectedRanges);
         qint64 next = 0;

@@ -27,14 +27,6 @@ class TestJsonlRewriter : public QObject
 private:
     tb::test::FixtureFiles m_files { QStringLiteral("r") };
 
-    std::shared_ptr<JsonlIndex> built(const QByteArray& bytes)
-    {
-        auto index = JsonlIndex::open(m_files.write(bytes));
-        if (!index.ok())
-            qFatal("cannot open the fixture");
-        index.value()->build();
-        return index.value();
-    }
 
     static QByteArray contents(const QString& path)
     {
@@ -91,7 +83,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, original);
         QFETCH(Edits, edits);
         QFETCH(QByteArray, expected);
-        const auto index = built(original);
+        const auto index = m_files.writeIndexed(original);
         const QString target = m_files.filePath(QStringLiteral("out.jsonl"));
         const tb::Status status = JsonlRewriter::write(*index, overlayOf(edits), target);
         QVERIFY2(status.ok(), qPrintable(status.ok() ? QString() : status.error().toString()));
@@ -108,7 +100,7 @@ private Q_SLOTS:
         original.reserve(qsizetype(lines) * line.size());
         for (int i = 0; i < lines; ++i)
             original += line;
-        const auto index = built(original);
+        const auto index = m_files.writeIndexed(original);
         const qint64 edited = lines / 2;
         JsonlEditOverlay overlay;
         overlay.setLine(edited, "{}");
@@ -125,7 +117,7 @@ private Q_SLOTS:
     void replacesTheIndexedFileItself()
     {
         const QByteArray original("{\"a\":1}\n{\"b\":2}\n");
-        const auto index = built(original);
+        const auto index = m_files.writeIndexed(original);
         JsonlEditOverlay overlay;
         overlay.setLine(0, "{\"a\":\"one\"}");
         QVERIFY(JsonlRewriter::write(*index, overlay, index->path()).ok());
@@ -137,7 +129,7 @@ private Q_SLOTS:
     void leavesTargetIntactWhenCanceled()
     {
         const QByteArray original("{\"a\":1}\n{\"b\":2}\n");
-        const auto index = built(original);
+        const auto index = m_files.writeIndexed(original);
         JsonlEditOverlay overlay;
         overlay.setLine(1, "{}");
         const tb::Status status
@@ -152,7 +144,7 @@ private Q_SLOTS:
 
     void failsOnUnwritableTarget()
     {
-        const auto index = built("{\"a\":1}\n");
+        const auto index = m_files.writeIndexed("{\"a\":1}\n");
         const QString target = m_files.filePath(QStringLiteral("no/such/dir/out.jsonl"));
         const tb::Status status = JsonlRewriter::write(*index, {}, target);
         QVERIFY(!status.ok());
@@ -162,7 +154,7 @@ private Q_SLOTS:
 
     void refusesEditsPastTheEnd()
     {
-        const auto index = built("{\"a\":1}\n");
+        const auto index = m_files.writeIndexed("{\"a\":1}\n");
         JsonlEditOverlay overlay;
         overlay.setLine(5, "{}");
         QVERIFY(!JsonlRewriter::write(*index, overlay, m_files.filePath(QStringLiteral("past.jsonl"))).ok());
@@ -170,7 +162,7 @@ private Q_SLOTS:
 
     void writesInBackgroundWithProgress()
     {
-        const auto index = built("{\"a\":1}\n{\"b\":2}");
+        const auto index = m_files.writeIndexed("{\"a\":1}\n{\"b\":2}");
         JsonlEditOverlay overlay;
         overlay.setLine(1, "{\"b\":3}");
         const QString target = m_files.filePath(QStringLiteral("bg.jsonl"));
@@ -183,7 +175,7 @@ private Q_SLOTS:
 
     void overlayShowsEditsOverTheIndex()
     {
-        const auto index = built("{\"a\":1}\n{\"b\":2}\n");
+        const auto index = m_files.writeIndexed("{\"a\":1}\n{\"b\":2}\n");
         JsonlEditOverlay overlay;
         QCOMPARE(overlay.lineView(*index, 1), QByteArrayView("{\"b\":2}"));
         overlay.setLine(1, "{\"b\":5}");

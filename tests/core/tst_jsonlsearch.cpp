@@ -23,13 +23,6 @@ class TestJsonlSearch : public QObject
 private:
     tb::test::FixtureFiles m_files { QStringLiteral("s") };
 
-    std::shared_ptr<JsonlIndex> open(const QByteArray& bytes)
-    {
-        auto index = JsonlIndex::open(m_files.write(bytes));
-        if (!index.ok())
-            qFatal("cannot open the fixture");
-        return index.value();
-    }
 
     static Lines collect(QFuture<JsonlSearch::Batch> future)
     {
@@ -66,7 +59,7 @@ private Q_SLOTS:
         QFETCH(QByteArray, needle);
         QFETCH(bool, caseSensitive);
         QFETCH(Lines, expected);
-        const auto index = open(bytes);
+        const auto index = m_files.writeIndex(bytes);
         index->build();
         QCOMPARE(collect(JsonlSearch::start(
                      index, needle, caseSensitive ? Qt::CaseSensitive : Qt::CaseInsensitive)),
@@ -84,7 +77,7 @@ private Q_SLOTS:
             if (hit)
                 expected.append(i);
         }
-        const auto index = open(bytes);
+        const auto index = m_files.writeIndex(bytes);
         QFuture<void> build = JsonlIndex::buildInBackground(index);
         const Lines found = collect(JsonlSearch::start(index, "NEEDLE", Qt::CaseInsensitive));
         build.waitForFinished();
@@ -93,7 +86,7 @@ private Q_SLOTS:
 
     void stopsWhenCanceled()
     {
-        const auto index = open("{\"x\":1}\n{\"x\":1}\n");
+        const auto index = m_files.writeIndex("{\"x\":1}\n{\"x\":1}\n");
         index->build();
         QPromise<JsonlSearch::Batch> promise;
         promise.start();

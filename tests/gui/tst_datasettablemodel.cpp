@@ -48,20 +48,7 @@ private:
     DatasetTableModel* m_model = nullptr;
     QAbstractItemModelTester* m_tester = nullptr;
 
-    std::shared_ptr<JsonlIndex> openIndex(const QByteArray& bytes)
-    {
-        auto index = JsonlIndex::open(m_files.write(bytes));
-        if (!index.ok())
-            qFatal("cannot open the fixture");
-        return index.value();
-    }
 
-    std::shared_ptr<JsonlIndex> builtIndex(const QByteArray& bytes)
-    {
-        auto index = openIndex(bytes);
-        index->build();
-        return index;
-    }
 
     QVariant cell(int row, int column, int role = Qt::DisplayRole) const
     {
@@ -115,7 +102,7 @@ private Q_SLOTS:
         QFETCH(int, format);
         QFETCH(QString, roles);
         QFETCH(QVariant, messages);
-        m_model->setIndex(builtIndex(kFixture));
+        m_model->setIndex(m_files.writeIndexed(kFixture));
         QCOMPARE(m_model->rowCount(), 7);
         QCOMPARE(m_model->columnCount(), int(DatasetTableModel::ColumnCount));
         QCOMPARE(cell(row, DatasetTableModel::LineColumn).toLongLong(), qint64(row + 1));
@@ -131,7 +118,7 @@ private Q_SLOTS:
 
     void explainsInvalidJsonInTooltip()
     {
-        m_model->setIndex(builtIndex(kFixture));
+        m_model->setIndex(m_files.writeIndexed(kFixture));
         const QString tip = cell(3, DatasetTableModel::FormatColumn, Qt::ToolTipRole).toString();
         QVERIFY2(tip.contains(QStringLiteral("column")), qPrintable(tip));
         QVERIFY(cell(3, DatasetTableModel::FormatColumn, Qt::ForegroundRole).isValid());
@@ -141,7 +128,7 @@ private Q_SLOTS:
     void growsInBatchesWhileIndexing()
     {
         const int count = 200000;
-        const auto index = openIndex(manyLines(count));
+        const auto index = m_files.writeIndex(manyLines(count));
         QPromise<void> promise;
         QFuture<void> future = promise.future();
         promise.start();
@@ -171,7 +158,7 @@ private Q_SLOTS:
 
     void countsTokensThroughTheHook()
     {
-        m_model->setIndex(builtIndex(kFixture));
+        m_model->setIndex(m_files.writeIndexed(kFixture));
         QVERIFY(!cell(0, DatasetTableModel::TokensColumn).isValid());
         QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
         int calls = 0;
@@ -191,7 +178,7 @@ private Q_SLOTS:
 
     void evictsOldRowsFromTheCache()
     {
-        m_model->setIndex(builtIndex(manyLines(DatasetTableModel::kCacheRows + 100)));
+        m_model->setIndex(m_files.writeIndexed(manyLines(DatasetTableModel::kCacheRows + 100)));
         int calls = 0;
         m_model->setTokenCounter([&calls](const QJsonObject&) -> std::optional<qint64> { return ++calls; });
         QCOMPARE(cell(0, DatasetTableModel::TokensColumn).toLongLong(), 1);
@@ -217,7 +204,7 @@ private Q_SLOTS:
         QFETCH(int, errors);
         QFETCH(int, warnings);
         QFETCH(QString, text);
-        m_model->setIndex(builtIndex(kFixture));
+        m_model->setIndex(m_files.writeIndexed(kFixture));
         QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
         m_model->setStatusProvider([&](qint64 line) -> std::optional<DatasetTableModel::RowStatus> {
             if (line != 2)
@@ -237,7 +224,7 @@ private Q_SLOTS:
 
     void showsFindingsPerLine()
     {
-        m_model->setIndex(builtIndex(kFixture));
+        m_model->setIndex(m_files.writeIndexed(kFixture));
         using Severity = tb::DatasetFinding::Severity;
         auto finding = [](qint64 line, Severity severity, const char* rule) {
             tb::DatasetFinding f;
@@ -260,7 +247,7 @@ private Q_SLOTS:
 
     void filtersToGivenLines()
     {
-        m_model->setIndex(builtIndex(kFixture));
+        m_model->setIndex(m_files.writeIndexed(kFixture));
         m_model->setLineFilter({});
         QCOMPARE(m_model->rowCount(), 0);
         QSignalSpy inserted(m_model, &QAbstractItemModel::rowsInserted);
@@ -284,7 +271,7 @@ private Q_SLOTS:
         const QByteArray content(DatasetTableModel::kSyncParseLimit + 10, 'x');
         const QByteArray bytes
             = "{\"messages\":[{\"role\":\"assistant\",\"content\":\"" + content + "\"}]}\n{}\n";
-        m_model->setIndex(builtIndex(bytes));
+        m_model->setIndex(m_files.writeIndexed(bytes));
         QSignalSpy changed(m_model, &QAbstractItemModel::dataChanged);
         QCOMPARE(cell(0, 0, DatasetTableModel::FormatRole).toInt(), int(Format::Pending));
         QTRY_COMPARE(cell(0, 0, DatasetTableModel::FormatRole).toInt(), int(Format::Chat));
@@ -315,7 +302,7 @@ private Q_SLOTS:
         QFETCH(int, column);
         QFETCH(int, order);
         QFETCH(QList<qint64>, lines);
-        m_model->setIndex(builtIndex(manyLines(5)));
+        m_model->setIndex(m_files.writeIndexed(manyLines(5)));
         QSignalSpy sorted(m_model, &DatasetTableModel::sortFinished);
         m_model->sort(column, Qt::SortOrder(order));
         m_model->setLineTokens(std::make_shared<const std::vector<quint32>>(
@@ -335,7 +322,7 @@ private Q_SLOTS:
 
     void sortsOnceTheIndexIsComplete()
     {
-        auto index = openIndex(manyLines(4));
+        auto index = m_files.writeIndex(manyLines(4));
         m_model->setIndex(index);
         QSignalSpy sorted(m_model, &DatasetTableModel::sortFinished);
         m_model->sort(DatasetTableModel::LineColumn, Qt::DescendingOrder);
@@ -346,14 +333,14 @@ private Q_SLOTS:
         QCOMPARE(m_model->lineForRow(0), qint64(3));
         QVERIFY(!m_model->isSorting());
         // A reload keeps the order asked for.
-        m_model->setIndex(builtIndex(manyLines(2)));
+        m_model->setIndex(m_files.writeIndexed(manyLines(2)));
         QTRY_COMPARE(sorted.size(), 2);
         QCOMPARE(m_model->lineForRow(0), qint64(1));
     }
 
     void keepsSelectionAndFilterWhenSorting()
     {
-        m_model->setIndex(builtIndex(manyLines(6)));
+        m_model->setIndex(m_files.writeIndexed(manyLines(6)));
         m_model->setLineTokens(
             std::make_shared<const std::vector<quint32>>(std::vector<quint32> { 6, 5, 4, 3, 2, 1 }));
         m_model->setLineFilter({ 1, 3, 5 });
@@ -377,7 +364,7 @@ private Q_SLOTS:
 
     void showsEditsAndTheirStatus()
     {
-        m_model->setIndex(builtIndex(kFixture));
+        m_model->setIndex(m_files.writeIndexed(kFixture));
         QSignalSpy changed(m_model, &DatasetTableModel::dataChanged);
         QSignalSpy edits(m_model, &DatasetTableModel::editsChanged);
         DatasetTableModel::RowStatus status;
@@ -407,7 +394,7 @@ private Q_SLOTS:
 
     void parsesLongEditedLinesInTheBackground()
     {
-        m_model->setIndex(builtIndex(manyLines(3)));
+        m_model->setIndex(m_files.writeIndexed(manyLines(3)));
         const QByteArray content(DatasetTableModel::kSyncParseLimit + 10, 'x');
         m_model->setLineEdit(1, "{\"messages\":[{\"role\":\"tool\",\"content\":\"" + content + "\"}]}");
         QCOMPARE(cell(1, 0, DatasetTableModel::FormatRole).toInt(), int(Format::Pending));
@@ -419,7 +406,7 @@ private Q_SLOTS:
         QCOMPARE(m_model->rowCount(), 0);
         m_model->syncRowCount();
         QCOMPARE(m_model->rowCount(), 0);
-        m_model->setIndex(builtIndex(kFixture));
+        m_model->setIndex(m_files.writeIndexed(kFixture));
         m_model->setIndex(nullptr);
         QCOMPARE(m_model->rowCount(), 0);
     }

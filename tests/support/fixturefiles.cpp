@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "fixturefiles.h"
 
+#include "core/jsonlindex.h"
+
 #include <QFile>
 
 namespace tb::test {
@@ -28,6 +30,21 @@ QString FixtureFiles::write(const QByteArray& bytes)
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
         qFatal("cannot write the fixture");
     return path;
+}
+
+std::shared_ptr<JsonlIndex> FixtureFiles::writeIndex(const QByteArray& bytes)
+{
+    auto index = JsonlIndex::open(write(bytes));
+    if (!index.ok())
+        qFatal("cannot open the fixture");
+    return index.value();
+}
+
+std::shared_ptr<JsonlIndex> FixtureFiles::writeIndexed(const QByteArray& bytes)
+{
+    std::shared_ptr<JsonlIndex> index = writeIndex(bytes);
+    index->build();
+    return index;
 }
 
 } // namespace tb::test

@@ -9,6 +9,12 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <memory>
+
+namespace tb {
+class JsonlIndex;
+}
+
 namespace tb::test {
 
 class FixtureFiles
@@ -25,6 +31,10 @@ public:
     // Writes `bytes` to the next numbered file and returns its path. A fixture that cannot be
     // written aborts the test run: every later check would be meaningless.
     QString write(const QByteArray& bytes);
+
+    // Writes `bytes` as above and opens the file as a JsonlIndex, not yet built / built.
+    std::shared_ptr<JsonlIndex> writeIndex(const QByteArray& bytes);
+    std::shared_ptr<JsonlIndex> writeIndexed(const QByteArray& bytes);
 
 private:
     QTemporaryDir m_dir;
