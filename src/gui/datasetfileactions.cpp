@@ -5,6 +5,7 @@
 #include "gui/datasetview.h"
 #include "gui/mergedialog.h"
 #include "gui/preparedialog.h"
+#include "gui/shortcutaction.h"
 #include "gui/userdialogs.h"
 
 #include <QAction>
@@ -31,19 +32,11 @@ DatasetFileActions::DatasetFileActions(DatasetView* view)
     : QObject(view)
     , m_view(view)
 {
-    const auto make = [view](const QString& text, const QKeySequence& shortcut, const QString& tip) {
-        auto* action = new QAction(text, view);
-        action->setShortcut(shortcut);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(
-            tip + QStringLiteral(" (") + shortcut.toString(QKeySequence::NativeText) + QLatin1Char(')'));
-        view->addAction(action);
-        return action;
-    };
-    m_prepare = make(tr("&Prepare for Fine-Tuning…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+    m_prepare = addShortcutAction(view, tr("&Prepare for Fine-Tuning…"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
         tr("Check a prompt/completion file like 'openai tools fine_tunes.prepare_data' and write a fixed "
            "copy"));
-    m_merge = make(tr("&Merge Files…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
+    m_merge = addShortcutAction(view, tr("&Merge Files…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M),
         tr("Concatenate JSONL files into a new one"));
     m_prepare->setEnabled(false);
     connect(m_prepare, &QAction::triggered, this, &DatasetFileActions::openPrepareDialog);
@@ -55,16 +48,7 @@ DatasetFileActions::~DatasetFileActions() = default;
 
 void DatasetFileActions::setDialogs(UserDialogs* dialogs)
 {
-    m_dialogs = dialogs;
-}
-
-UserDialogs& DatasetFileActions::dialogs()
-{
-    if (m_dialogs)
-        return *m_dialogs;
-    if (!m_ownDialogs)
-        m_ownDialogs = std::make_unique<UserDialogs>();
-    return *m_ownDialogs;
+    m_dialogs = dialogs ? dialogs : &m_ownDialogs;
 }
 
 PrepareDialog* DatasetFileActions::openPrepareDialog()

@@ -5,8 +5,9 @@
 // The Datasets page's "Prepare for Fine-Tuning…" and "Merge Files…" actions: they open
 // PrepareDialog and MergeDialog for the dataset shown, and open what those write on request.
 
+#include "gui/userdialogs.h"
+
 #include <QObject>
-#include <memory>
 
 class QAction;
 
@@ -15,7 +16,6 @@ namespace tb {
 class DatasetView;
 class MergeDialog;
 class PrepareDialog;
-class UserDialogs;
 
 class DatasetFileActions : public QObject
 {
@@ -34,13 +34,13 @@ public:
     MergeDialog* openMergeDialog();
 
 private:
-    UserDialogs& dialogs();
+    UserDialogs& dialogs() { return *m_dialogs; }
 
     DatasetView* m_view;
     QAction* m_prepare = nullptr;
     QAction* m_merge = nullptr;
-    UserDialogs* m_dialogs = nullptr;
-    std::unique_ptr<UserDialogs> m_ownDialogs; // until setDialogs(): plain interactive dialogs
+    UserDialogs m_ownDialogs; // until setDialogs(): plain interactive dialogs
+    UserDialogs* m_dialogs = &m_ownDialogs;
 };
 
 } // namespace tb

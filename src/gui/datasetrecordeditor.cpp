@@ -6,6 +6,7 @@
 #include "core/jsonlrewriter.h"
 #include "gui/datasettablemodel.h"
 #include "gui/recordeditcommand.h"
+#include "gui/shortcutaction.h"
 
 #include <QAction>
 #include <QFileInfo>
@@ -70,27 +71,20 @@ void DatasetRecordEditor::createWidgets()
     layout->addWidget(m_findings);
     layout->addLayout(buttons);
 
-    const auto make = [this](const QString& text, const QKeySequence& shortcut, const QString& tip) {
-        auto* action = new QAction(text, this);
-        action->setShortcut(shortcut);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(shortcut.isEmpty() ? tip
-                                              : tip + QStringLiteral(" (")
-                    + shortcut.toString(QKeySequence::NativeText) + QLatin1Char(')'));
-        return action;
-    };
-    m_editAction = make(tr("&Edit Record"), QKeySequence(Qt::Key_F2), tr("Edit the selected line's JSON"));
-    m_applyAction
-        = make(tr("&Apply Edit"), QKeySequence(Qt::CTRL | Qt::Key_Return), tr("Check and apply the edit"));
+    m_editAction = addShortcutAction(
+        this, tr("&Edit Record"), QKeySequence(Qt::Key_F2), tr("Edit the selected line's JSON"));
+    m_applyAction = addShortcutAction(
+        this, tr("&Apply Edit"), QKeySequence(Qt::CTRL | Qt::Key_Return), tr("Check and apply the edit"));
     m_undoAction = m_undo.createUndoAction(this, tr("&Undo"));
     m_undoAction->setShortcut(QKeySequence::Undo);
     m_undoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
     m_redoAction = m_undo.createRedoAction(this, tr("&Redo"));
     m_redoAction->setShortcut(QKeySequence::Redo);
     m_redoAction->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-    m_saveAction = make(tr("&Save Dataset"), QKeySequence::Save, tr("Write the edits to the file"));
-    m_saveAsAction = make(
-        tr("Save Dataset &As…"), QKeySequence::SaveAs, tr("Write the file with its edits to a new file"));
+    m_saveAction
+        = addShortcutAction(this, tr("&Save Dataset"), QKeySequence::Save, tr("Write the edits to the file"));
+    m_saveAsAction = addShortcutAction(this, tr("Save Dataset &As…"), QKeySequence::SaveAs,
+        tr("Write the file with its edits to a new file"));
     m_saveAction->setEnabled(false);
     m_saveAsAction->setEnabled(false);
     // Short toolbar labels; the menu shows the full text ("Undo Edit Line 12").
@@ -121,15 +115,6 @@ void DatasetRecordEditor::setFileFormat(DatasetFormat format, int maxTokensPerEx
 {
     m_format = format;
     m_maxTokens = maxTokensPerExample;
-}
-
-UserDialogs& DatasetRecordEditor::dialogs()
-{
-    if (m_dialogs)
-        return *m_dialogs;
-    if (!m_ownDialogs)
-        m_ownDialogs = std::make_unique<UserDialogs>();
-    return *m_ownDialogs;
 }
 
 bool DatasetRecordEditor::hasUnappliedText() const

@@ -36,7 +36,7 @@ public:
     ~DatasetRecordEditor() override;
 
     // Where questions and errors go; without it the editor uses its own interactive one.
-    void setDialogs(UserDialogs* dialogs) { m_dialogs = dialogs; }
+    void setDialogs(UserDialogs* dialogs) { m_dialogs = dialogs ? dialogs : &m_ownDialogs; }
     // The tokenizer for the example validators; null: only the JSON syntax is checked.
     void setEncoding(const TiktokenEncoding* encoding) { m_encoding = encoding; }
     void setFileFormat(DatasetFormat format, int maxTokensPerExample);
@@ -102,11 +102,11 @@ private:
     void onTextChanged();
     void onEditsChanged();
     void onSaveFinished();
-    UserDialogs& dialogs();
+    UserDialogs& dialogs() { return *m_dialogs; }
 
     DatasetTableModel* m_model;
-    UserDialogs* m_dialogs = nullptr;
-    std::unique_ptr<UserDialogs> m_ownDialogs;
+    UserDialogs m_ownDialogs; // until setDialogs(): plain interactive dialogs
+    UserDialogs* m_dialogs = &m_ownDialogs;
     const TiktokenEncoding* m_encoding = nullptr;
     DatasetFormat m_format = DatasetFormat::Unknown;
     int m_maxTokens = 0;

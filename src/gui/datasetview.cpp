@@ -1,16 +1,15 @@
 // SPDX-FileCopyrightText: 2026 Tunebench contributors
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/datasetview.h"
-#include "gui/uniformrowview.h"
-
-#include "gui/datasetstatspane.h"
-
-#include "core/datasetvalidator.h"
 
 #include "core/chattokencounter.h"
+#include "core/datasetvalidator.h"
 #include "core/jsonlindex.h"
 #include "core/tiktokenencoding.h"
 #include "gui/datasetfileactions.h"
+#include "gui/datasetstatspane.h"
+#include "gui/shortcutaction.h"
+#include "gui/uniformrowview.h"
 
 #include <QAction>
 #include <QFileDialog>
@@ -32,7 +31,6 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
-
 #include <algorithm>
 #include <map>
 
@@ -107,21 +105,18 @@ DatasetView::~DatasetView()
 
 void DatasetView::createActions()
 {
-    auto make = [this](const QString& text, const QKeySequence& shortcut, const QString& tip) {
-        auto* action = new QAction(text, this);
-        action->setShortcut(shortcut);
-        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
-        action->setToolTip(
-            tip + QStringLiteral(" (") + shortcut.toString(QKeySequence::NativeText) + QLatin1Char(')'));
-        addAction(action);
-        return action;
-    };
-    m_openAction = make(tr("&Open Dataset…"), QKeySequence::Open, tr("Open a JSONL dataset"));
-    m_reloadAction = make(tr("&Reload"), QKeySequence(Qt::Key_F5), tr("Index the file again"));
-    m_jumpAction = make(tr("&Go to Line…"), QKeySequence(Qt::CTRL | Qt::Key_G), tr("Jump to a line number"));
-    m_filterAction = make(tr("&Filter…"), QKeySequence::Find, tr("Show only lines containing a text"));
-    m_stopAction = make(tr("&Stop"), QKeySequence(Qt::Key_Escape), tr("Stop indexing and searching"));
-    m_examplesAction = make(tr("&Use as Few-Shot Examples"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
+    m_openAction
+        = addShortcutAction(this, tr("&Open Dataset…"), QKeySequence::Open, tr("Open a JSONL dataset"));
+    m_reloadAction
+        = addShortcutAction(this, tr("&Reload"), QKeySequence(Qt::Key_F5), tr("Index the file again"));
+    m_jumpAction = addShortcutAction(
+        this, tr("&Go to Line…"), QKeySequence(Qt::CTRL | Qt::Key_G), tr("Jump to a line number"));
+    m_filterAction = addShortcutAction(
+        this, tr("&Filter…"), QKeySequence::Find, tr("Show only lines containing a text"));
+    m_stopAction = addShortcutAction(
+        this, tr("&Stop"), QKeySequence(Qt::Key_Escape), tr("Stop indexing and searching"));
+    m_examplesAction = addShortcutAction(this, tr("&Use as Few-Shot Examples"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
         tr("Send the selected lines to the Prompts page's example table"));
     connect(m_examplesAction, &QAction::triggered, this, &DatasetView::requestExamples);
     m_reloadAction->setEnabled(false);
