@@ -7,8 +7,8 @@
 // steps are stored and reopen, classifier failures end "Choosing…", and switching
 // workspace swaps the history without waiting for the old one.
 
-#include "gui/chatmodel.h"
 #include "gui/accountsession.h"
+#include "gui/chatmodel.h"
 #include "gui/chatpanel.h"
 #include "gui/completionrunner.h"
 #include "gui/historypanel.h"
@@ -25,21 +25,19 @@
 
 #include <QAbstractItemModelTester>
 #include <QAction>
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QLabel>
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
-#include <QDir>
-#include <QFileInfo>
 #include <QTest>
 #include <QTextBrowser>
 #include <QToolButton>
-
 #include <memory>
 
 using namespace tb;
@@ -119,17 +117,12 @@ private:
 
 void TestRunPanel::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    m_dialogs.setInteractive(false);
-    QVERIFY(m_emulator.listen());
-    m_emulator.setExpectedApiKey(QString::fromLatin1(tb::test::WorkbenchFixture::kApiKey));
+    QVERIFY(tb::test::WorkbenchFixture::prepare(m_emulator, m_dialogs));
 }
 
 void TestRunPanel::init()
 {
-    m_emulator.clearScripts();
-    m_emulator.clearRequests();
-    QVERIFY(m_fixture.setUp(m_emulator.baseUrl()));
+    QVERIFY(m_fixture.setUp(m_emulator));
     createPage();
 }
 
@@ -155,11 +148,7 @@ void TestRunPanel::cleanup()
     m_historyTester.reset();
     m_page.reset();
     m_fixture.reset();
-    const qsizetype pending = m_dialogs.pendingAnswers();
-    const int unanswered = m_dialogs.unansweredQuestions();
-    m_dialogs.clearAnswers();
-    QCOMPARE(pending, 0);
-    QCOMPARE(unanswered, 0);
+    QVERIFY(tb::test::WorkbenchFixture::allQuestionsAnswered(m_dialogs));
 }
 
 bool TestRunPanel::open(const QString& path)

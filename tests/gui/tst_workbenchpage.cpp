@@ -47,12 +47,10 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
 #include <QUndoStack>
-
 #include <memory>
 
 using namespace tb;
@@ -133,17 +131,12 @@ private:
 
 void TestWorkbenchPage::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    m_dialogs.setInteractive(false); // an unexpected question must not hang the test
-    QVERIFY(m_emulator.listen());
-    m_emulator.setExpectedApiKey(QString::fromLatin1(tb::test::WorkbenchFixture::kApiKey));
+    QVERIFY(tb::test::WorkbenchFixture::prepare(m_emulator, m_dialogs));
 }
 
 void TestWorkbenchPage::init()
 {
-    m_emulator.clearScripts();
-    m_emulator.clearRequests();
-    QVERIFY(m_fixture.setUp(m_emulator.baseUrl()));
+    QVERIFY(m_fixture.setUp(m_emulator));
     createWindow();
 }
 
@@ -178,11 +171,7 @@ void TestWorkbenchPage::cleanup()
 {
     destroyWindow();
     m_fixture.reset();
-    const qsizetype pending = m_dialogs.pendingAnswers();
-    const int unanswered = m_dialogs.unansweredQuestions();
-    m_dialogs.clearAnswers();
-    QCOMPARE(pending, 0);
-    QCOMPARE(unanswered, 0);
+    QVERIFY(tb::test::WorkbenchFixture::allQuestionsAnswered(m_dialogs));
 }
 
 bool TestWorkbenchPage::openTemplate(const QString& path)

@@ -4,6 +4,8 @@
 
 #include "api/profilestore.h"
 #include "core/templatecatalog.h"
+#include "gui/userdialogs.h"
+#include "openaiemulator.h"
 #include "secrets/apikeyresolver.h"
 #include "secrets/credentialstore.h"
 
@@ -11,6 +13,7 @@
 #include <QObject>
 #include <QProcessEnvironment>
 #include <QSettings>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,9 +26,29 @@ WorkbenchFixture::~WorkbenchFixture()
     reset();
 }
 
-bool WorkbenchFixture::setUp(const QUrl& emulatorBaseUrl)
+bool WorkbenchFixture::prepare(OpenAiEmulator& emulator, UserDialogs& dialogs)
+{
+    QStandardPaths::setTestModeEnabled(true);
+    dialogs.setInteractive(false); // an unexpected question must not hang the test
+    emulator.setExpectedApiKey(QString::fromLatin1(kApiKey));
+    return emulator.listen();
+}
+
+bool WorkbenchFixture::allQuestionsAnswered(UserDialogs& dialogs)
+{
+    const qsizetype pending = dialogs.pendingAnswers();
+    const int unanswered = dialogs.unansweredQuestions();
+    dialogs.clearAnswers();
+    if (pending != 0 || unanswered != 0)
+        qWarning("%lld queued answer(s) unused, %d question(s) unanswered", qlonglong(pending), unanswered);
+    return pending == 0 && unanswered == 0;
+}
+
+bool WorkbenchFixture::setUp(OpenAiEmulator& emulator)
 {
     reset();
+    emulator.clearScripts();
+    emulator.clearRequests();
     m_dir = std::make_unique<QTemporaryDir>();
     if (!m_dir->isValid() || !QDir(m_dir->path()).mkpath(QStringLiteral("user"))) {
         qWarning("cannot make a temporary folder");
@@ -34,7 +57,8 @@ bool WorkbenchFixture::setUp(const QUrl& emulatorBaseUrl)
     m_settings = std::make_unique<QSettings>(m_dir->filePath(QStringLiteral("settings.ini")), QSettings::IniFormat);
     m_profiles = std::make_unique<ProfileStore>(*m_settings);
     const QString id = QString::fromLatin1(kProfileId);
-    ProviderProfile profile = ProviderProfile::openAICompatible(id, QStringLiteral("Emulator"), emulatorBaseUrl);
+    ProviderProfile profile
+        = ProviderProfile::openAICompatible(id, QStringLiteral("Emulator"), emulator.baseUrl());
     // OpenAI kind: needs the stored key and asks for usage in the stream.
     profile.kind = ProviderProfile::Kind::OpenAI;
     profile.defaultModel = QStringLiteral("emulator-model");

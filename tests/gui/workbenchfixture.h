@@ -8,8 +8,6 @@
 
 #include "gui/workbenchservices.h"
 
-#include <QUrl>
-
 #include <memory>
 
 class QNetworkAccessManager;
@@ -25,6 +23,8 @@ class UserDialogs;
 
 namespace tb::test {
 
+class OpenAiEmulator;
+
 class WorkbenchFixture
 {
 public:
@@ -34,9 +34,16 @@ public:
     WorkbenchFixture();
     ~WorkbenchFixture();
 
-    // Fresh folders and settings with the emulator profile chosen and its key stored;
-    // false (with the reason in a test warning) when something could not be made.
-    bool setUp(const QUrl& emulatorBaseUrl);
+    // For initTestCase(): test-mode paths, dialogs that never block, the emulator listening
+    // and expecting kApiKey. False when the emulator cannot listen.
+    static bool prepare(OpenAiEmulator& emulator, UserDialogs& dialogs);
+    // Fresh folders and settings with the emulator profile chosen and its key stored, and
+    // the emulator's scripts and requests cleared; false (with the reason in a test
+    // warning) when something could not be made.
+    bool setUp(OpenAiEmulator& emulator);
+    // For cleanup(): true when every queued answer was used and no question went
+    // unanswered (the counts go to a test warning otherwise); clears the answers.
+    static bool allQuestionsAnswered(UserDialogs& dialogs);
     void reset();
 
     WorkbenchServices services(QNetworkAccessManager* network, UserDialogs* dialogs) const;
