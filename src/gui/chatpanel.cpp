@@ -123,7 +123,12 @@ void ChatPanel::startFrom(const QJsonObject& renderedBody, const RunRecord& base
     m_base.remove(QStringLiteral("messages"));
     m_model->setMessages(renderedBody.value(QStringLiteral("messages")).toArray());
     m_started = true;
-    m_status->setText(tr("Chat started from the template: type your turn and press Ctrl+Return."));
+    const QJsonArray messages = renderedBody.value(QStringLiteral("messages")).toArray();
+    const bool endsWithUser = !messages.isEmpty()
+        && messages.last().toObject().value(QStringLiteral("role")).toString() == QLatin1String("user");
+    m_status->setText(endsWithUser
+            ? tr("Chat started from the template, whose last turn is yours: press Ctrl+Return to send it.")
+            : tr("Chat started from the template: type your turn and press Ctrl+Return."));
     m_input->setFocus(Qt::OtherFocusReason);
 }
 

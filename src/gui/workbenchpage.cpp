@@ -198,6 +198,7 @@ void WorkbenchPage::createWidgets()
     m_banner = new QLabel(readOnlyNote());
     m_banner->setWordWrap(true);
     m_duplicateButton = new QPushButton(tr("Duplicate to My Templates"));
+    m_duplicateButton->setObjectName(QStringLiteral("duplicateButton"));
     connect(m_duplicateButton, &QPushButton::clicked, this, &WorkbenchPage::duplicateToUserFolder);
     auto* bannerBox = new QWidget;
     bannerBox->setObjectName(QStringLiteral("readOnlyBanner"));
@@ -238,9 +239,11 @@ void WorkbenchPage::createWidgets()
         button->setToolTip(tip);
         connect(button, &QToolButton::clicked, this, slot);
         exampleButtons->addWidget(button);
+        return button;
     };
-    addButton(tr("Add"), tr("Add an example row (Ctrl+Shift+E)"),
-              [this] { m_fewShot->insertRows(m_fewShot->rowCount(), 1); });
+    addButton(tr("Add"), tr("Add an example row (Ctrl+Shift+E)"), [this] {
+        addExample();
+    })->setObjectName(QStringLiteral("addExampleButton"));
     addButton(tr("Duplicate"), tr("Duplicate the current row (Ctrl+Shift+D)"),
               [this] { m_fewShot->duplicateRow(m_fewShotView->currentIndex().row()); });
     addButton(tr("Remove"), tr("Remove the current row (Ctrl+Shift+K)"), [this] {
@@ -431,15 +434,8 @@ void WorkbenchPage::createActions()
     addAction(editMenu, tr("Move Message Down"), QKeySequence(tr("Alt+Shift+Down")), "moveMessageDownAction",
               [this] { m_messages->moveMessage(m_messages->currentRow(), 1); });
     editMenu->addSeparator();
-    addAction(editMenu, tr("Add &Example"), QKeySequence(tr("Ctrl+Shift+E")), "addExampleAction", [this] {
-        m_editorTabs->setCurrentIndex(1);
-        if (m_fewShot->insertRows(m_fewShot->rowCount(), 1)) {
-            const QModelIndex index = m_fewShot->index(m_fewShot->rowCount() - 1, FewShotModel::InputColumn);
-            m_fewShotView->setCurrentIndex(index);
-            m_fewShotView->setFocus(Qt::ShortcutFocusReason);
-            m_fewShotView->edit(index);
-        }
-    });
+    addAction(editMenu, tr("Add &Example"), QKeySequence(tr("Ctrl+Shift+E")), "addExampleAction",
+        [this] { addExample(); });
     addAction(editMenu, tr("D&uplicate Example"), QKeySequence(tr("Ctrl+Shift+D")), "duplicateExampleAction",
               [this] { m_fewShot->duplicateRow(m_fewShotView->currentIndex().row()); });
     addAction(editMenu, tr("Remove Example"), QKeySequence(tr("Ctrl+Shift+K")), "removeExampleAction", [this] {
@@ -762,6 +758,18 @@ bool WorkbenchPage::deleteTemplate()
 }
 
 // --- few-shot ----------------------------------------------------------------------------
+
+void WorkbenchPage::addExample()
+{
+    // The new row is edited at once, its input first: Tab moves on to the output.
+    m_editorTabs->setCurrentIndex(1);
+    if (!m_fewShot->insertRows(m_fewShot->rowCount(), 1))
+        return;
+    const QModelIndex index = m_fewShot->index(m_fewShot->rowCount() - 1, FewShotModel::InputColumn);
+    m_fewShotView->setCurrentIndex(index);
+    m_fewShotView->setFocus(Qt::OtherFocusReason);
+    m_fewShotView->edit(index);
+}
 
 void WorkbenchPage::moveCurrentExample(int delta)
 {

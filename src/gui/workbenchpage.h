@@ -171,6 +171,7 @@ private:
     void onTokensCounted();
     void refreshProfiles();
     void saveNewTemplate(const QString& name, const PromptTemplate& content);
+    void addExample();
     void moveCurrentExample(int delta);
     void openHistory();
     // Template, values and profile of a run of the open template.

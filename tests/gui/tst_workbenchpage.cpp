@@ -50,6 +50,7 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 #include <memory>
 
@@ -110,6 +111,7 @@ private Q_SLOTS:
     void chatModeAppendsRepliesAndTakesTheNextTurn();
     void runsAreStoredAndCanBeReopenedFromHistory();
     void promptSelectionRunsTheChosenTemplate();
+    void newUserAddsAnExampleRunsAndContinuesAsAChat();
 
 private:
     void createWindow();
@@ -753,4 +755,92 @@ void TestWorkbenchPage::promptSelectionRunsTheChosenTemplate()
 }
 
 QTEST_MAIN(TestWorkbenchPage)
+// The acceptance path, with the mouse and keyboard only: pick the few-shot sentiment
+// template, duplicate it (bundled templates are read-only), add an example row, fill the
+// parameter, run it against the OpenAI-compatible emulator, then continue as a chat.
+void TestWorkbenchPage::newUserAddsAnExampleRunsAndContinuesAsAChat()
+{
+    QListView* list = m_page->templateList();
+    const QModelIndexList found = list->model()->match(list->model()->index(0, 0), Qt::DisplayRole,
+        QStringLiteral("sentiment-few-shot"), 1, Qt::MatchStartsWith);
+    QVERIFY(!found.isEmpty());
+    list->scrollTo(found.first());
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualRect(found.first()).center());
+    QTRY_COMPARE(m_page->document()->path(), kSentiment);
+
+    auto* duplicateButton = m_window->findChild<QPushButton*>(QStringLiteral("duplicateButton"));
+    QVERIFY(duplicateButton && duplicateButton->isVisible());
+    m_dialogs.enqueueAnswer(QStringLiteral("my-reviews"));
+    QTest::mouseClick(duplicateButton, Qt::LeftButton);
+    QTRY_VERIFY(m_page->document()->path().endsWith(QStringLiteral("/my-reviews.json")));
+    QVERIFY(!m_page->document()->isReadOnly());
+
+    // A fourth example: Add, then type the input, Tab, the output, Tab.
+    m_page->editorTabs()->setCurrentIndex(1);
+    auto* addButton = m_page->findChild<QToolButton*>(QStringLiteral("addExampleButton"));
+    QVERIFY(addButton);
+    QTest::mouseClick(addButton, Qt::LeftButton);
+    FewShotModel* examples = m_page->fewShotModel();
+    QCOMPARE(examples->rowCount(), 4);
+    QTableView* table = m_page->fewShotView();
+    const auto editing = [table] { // a cell editor has the focus
+        QWidget* focus = QApplication::focusWidget();
+        return focus && focus != table && table->isAncestorOf(focus);
+    };
+    QTRY_VERIFY(editing()); // the input of the new row
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("Lovely terrace, but the fish was dry."));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_COMPARE(table->currentIndex(), examples->index(3, FewShotModel::OutputColumn)); // Tab moved on
+    if (!editing())
+        QTest::keyClick(table, Qt::Key_F2);
+    QTRY_VERIFY(editing());
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("3: Nice setting, disappointing fish."));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+    QTRY_COMPARE(examples->data(examples->index(3, FewShotModel::OutputColumn), Qt::DisplayRole).toString(),
+        QStringLiteral("3: Nice setting, disappointing fish."));
+    QCOMPARE(examples->data(examples->index(3, FewShotModel::InputColumn), Qt::DisplayRole).toString(),
+        QStringLiteral("Lovely terrace, but the fish was dry."));
+    if (editing())
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape); // leave the next cell's editor
+
+    // Fill the parameter, run, and see the reply.
+    QWidget* review = m_page->parameterForm()->field(QStringLiteral("review"));
+    QVERIFY(review);
+    QTest::mouseClick(review, Qt::LeftButton);
+    QTest::keyClicks(review, QStringLiteral("Cold chips."));
+    ScriptedReply reply;
+    reply.replyText = QStringLiteral("2: Cold chips.");
+    m_emulator.enqueue(reply);
+    m_page->outputTabs()->setCurrentIndex(0);
+    keyOnWindow(Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_page->runStatusLabel()->text().contains(QStringLiteral("finish_reason stop")), 10000);
+    QCOMPARE(m_page->outputEdit()->toPlainText(), reply.replyText);
+    const QJsonArray sent = m_emulator.requests().last().json().value(QStringLiteral("messages")).toArray();
+    QCOMPARE(sent.size(), 10); // system, four example pairs, the review
+    QCOMPARE(sent.at(7).toObject().value(QStringLiteral("content")).toString(),
+        QStringLiteral("Lovely terrace, but the fish was dry."));
+    QCOMPARE(sent.at(8).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("assistant"));
+    QCOMPARE(
+        sent.at(9).toObject().value(QStringLiteral("content")).toString(), QStringLiteral("Cold chips."));
+
+    // Continue as a chat: the template's turns are the start, the first Ctrl+Return sends them.
+    keyOnWindow(Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+    ChatPanel* chat = m_page->chatPanel();
+    QVERIFY(chat->isStarted());
+    QCOMPARE(chat->model()->rowCount(), 10);
+    QTest::keyClick(chat->input(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!chat->runner()->isRunning() && chat->model()->rowCount() == 11, 10000);
+    QTest::keyClicks(chat->input(), QStringLiteral("Why not a 1?"));
+    QTest::keyClick(chat->input(), Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(!chat->runner()->isRunning() && chat->model()->rowCount() == 13, 10000);
+    QCOMPARE(chat->model()->index(12, ChatModel::ContentColumn).data().toString(),
+        QStringLiteral("Emulated reply to: Why not a 1?"));
+    const QJsonArray chatSent
+        = m_emulator.requests().last().json().value(QStringLiteral("messages")).toArray();
+    QCOMPARE(chatSent.size(), 12); // the ten, the first reply, the new turn
+    QCOMPARE(
+        chatSent.at(10).toObject().value(QStringLiteral("role")).toString(), QStringLiteral("assistant"));
+}
+
 #include "tst_workbenchpage.moc"
