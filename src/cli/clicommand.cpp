@@ -5,7 +5,9 @@
 #include "api/accountconnector.h"
 #include "api/profilestore.h"
 #include "cli/exitcode.h"
+#include "core/finetunelimits.h"
 #include "core/templatecatalog.h"
+#include "core/tiktokenencoding.h"
 #include "secrets/apikeyresolver.h"
 #include "secrets/credentialstore.h"
 
@@ -97,6 +99,35 @@ void CliCommand::start(const QStringList& arguments)
         }
         execute(parser);
     });
+}
+
+void CliCommand::addTokenizerOptions(QCommandLineParser& parser)
+{
+    parser.addOption({ QStringLiteral("model"),
+        tr("Model to fine-tune: picks the tokenizer and the per-example token limit."),
+        QStringLiteral("model") });
+    parser.addOption({ QStringLiteral("encoding"),
+        tr("Tokenizer: cl100k_base (default) or o200k_base; overrides --model."), QStringLiteral("name") });
+}
+
+bool CliCommand::applyTokenizerOptions(const QCommandLineParser& parser, DatasetValidator::Options& options)
+{
+    if (parser.isSet(QStringLiteral("model"))) {
+        const QString model = parser.value(QStringLiteral("model"));
+        if (const auto encoding = TiktokenEncoding::forModel(model))
+            options.encoding = *encoding;
+        if (const auto limit = FineTuneLimits::maxTokensPerExample(model))
+            options.maxTokensPerExample = *limit;
+    }
+    if (parser.isSet(QStringLiteral("encoding"))) {
+        const auto encoding = TiktokenEncoding::fromName(parser.value(QStringLiteral("encoding")));
+        if (!encoding) {
+            finish(Usage, tr("--encoding must be cl100k_base or o200k_base."));
+            return false;
+        }
+        options.encoding = *encoding;
+    }
+    return true;
 }
 
 void CliCommand::addTemplateArgument(QCommandLineParser& parser)

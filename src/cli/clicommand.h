@@ -8,6 +8,7 @@
 
 #include "api/apiclient.h"
 #include "api/providerprofile.h"
+#include "core/datasetvalidator.h"
 #include "core/prompttemplate.h"
 #include "core/result.h"
 
@@ -60,6 +61,12 @@ protected:
     // Finds the profile's key and builds its client; on failure finishes with
     // CredentialError (no key, keychain) or Usage (invalid profile).
     void connectAccount(const ProviderProfile& profile, std::function<void(ApiClient*)> connected);
+
+    // --model and --encoding, shared by the commands that count a dataset's tokens.
+    static void addTokenizerOptions(QCommandLineParser& parser);
+    // Applies them to `options` (the model's tokenizer and per-example limit; --encoding
+    // wins); on a bad --encoding finishes with Usage and returns false.
+    bool applyTokenizerOptions(const QCommandLineParser& parser, DatasetValidator::Options& options);
 
     // Declares the one positional argument: a template file or bundled template name.
     static void addTemplateArgument(QCommandLineParser& parser);

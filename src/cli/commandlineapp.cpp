@@ -4,6 +4,7 @@
 
 #include "cli/convertcommand.h"
 #include "cli/dedupecommand.h"
+#include "cli/droplongcommand.h"
 #include "cli/exitcode.h"
 #include "cli/mergecommand.h"
 #include "cli/modelscommand.h"
@@ -37,16 +38,17 @@ std::unique_ptr<CliCommand> make()
 
 // Every command, in the order `tunebench --help` lists them.
 constexpr CommandEntry kCommands[] = {
-    {"run", &make<RunCommand>},
-    {"params", &make<ParamsCommand>},
-    {"models", &make<ModelsCommand>},
-    {"validate", &make<ValidateCommand>},
-    {"tokens", &make<TokensCommand>},
-    {"prepare", &make<PrepareCommand>},
-    {"dedupe", &make<DedupeCommand>},
-    {"split", &make<SplitCommand>},
-    {"merge", &make<MergeCommand>},
-    {"convert", &make<ConvertCommand>},
+    { "run", &make<RunCommand> },
+    { "params", &make<ParamsCommand> },
+    { "models", &make<ModelsCommand> },
+    { "validate", &make<ValidateCommand> },
+    { "tokens", &make<TokensCommand> },
+    { "prepare", &make<PrepareCommand> },
+    { "dedupe", &make<DedupeCommand> },
+    { "drop-long", &make<DropLongCommand> },
+    { "split", &make<SplitCommand> },
+    { "merge", &make<MergeCommand> },
+    { "convert", &make<ConvertCommand> },
 };
 
 std::unique_ptr<CliCommand> createCommand(const QString& name)

@@ -4,8 +4,6 @@
 
 #include "cli/exitcode.h"
 #include "core/datasetvalidator.h"
-#include "core/finetunelimits.h"
-#include "core/tiktokenencoding.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -22,11 +20,7 @@ void ValidateCommand::configure(QCommandLineParser& parser)
     parser.addOption(
         { QStringLiteral("format"), tr("Format of the file: auto (default), chat, legacy or dpo."),
             QStringLiteral("format"), QStringLiteral("auto") });
-    parser.addOption({ QStringLiteral("model"),
-        tr("Model to fine-tune: picks the tokenizer and the per-example token limit."),
-        QStringLiteral("model") });
-    parser.addOption({ QStringLiteral("encoding"),
-        tr("Tokenizer: cl100k_base (default) or o200k_base; overrides --model."), QStringLiteral("name") });
+    addTokenizerOptions(parser);
     parser.addOption({ QStringLiteral("json"), tr("Print one JSON object instead of text.") });
     parser.addPositionalArgument(QStringLiteral("file"), tr("The JSONL file to check."));
 }
@@ -45,21 +39,8 @@ void ValidateCommand::execute(const QCommandLineParser& parser)
         return;
     }
     options.format = format;
-    if (parser.isSet(QStringLiteral("model"))) {
-        const QString model = parser.value(QStringLiteral("model"));
-        if (const auto encoding = TiktokenEncoding::forModel(model))
-            options.encoding = *encoding;
-        if (const auto limit = FineTuneLimits::maxTokensPerExample(model))
-            options.maxTokensPerExample = *limit;
-    }
-    if (parser.isSet(QStringLiteral("encoding"))) {
-        const auto encoding = TiktokenEncoding::fromName(parser.value(QStringLiteral("encoding")));
-        if (!encoding) {
-            finish(Usage, tr("--encoding must be cl100k_base or o200k_base."));
-            return;
-        }
-        options.encoding = *encoding;
-    }
+    if (!applyTokenizerOptions(parser, options))
+        return;
     if (!QFileInfo(path).isFile()) {
         finish(InputError, tr("%1: no such file").arg(path));
         return;

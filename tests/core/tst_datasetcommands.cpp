@@ -163,6 +163,11 @@ void TestDatasetCommands::rewritingCommandsWriteNewFiles_data()
                             << QStringList { QStringLiteral("data_deduped.jsonl") }
                             << QByteArray(
                                    R"({"prompt": "Capital of France? ->", "completion": " Paris.\n"})");
+    QTest::newRow("drop-long") << QStringList { QStringLiteral("drop-long"), QStringLiteral("data.jsonl"),
+        QStringLiteral("--max-tokens"), QStringLiteral("10") }
+                               << QStringList { QStringLiteral("data_short.jsonl") }
+                               << QByteArray(
+                                      R"({"prompt": "Capital of France? ->", "completion": " Paris.\n"})");
     QTest::newRow("split") << QStringList { QStringLiteral("split"), QStringLiteral("data.jsonl"),
         QStringLiteral("--valid-fraction"), QStringLiteral("0.5") }
                            << QStringList { QStringLiteral("data_train.jsonl"),

@@ -1,0 +1,85 @@
+// SPDX-FileCopyrightText: 2026 Tunebench contributors
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "cli/droplongcommand.h"
+
+#include "cli/exitcode.h"
+#include "core/jsonlindex.h"
+#include "core/longexamplefilter.h"
+
+#include <QFileInfo>
+
+namespace tb::cli {
+
+QString DropLongCommand::summary() const
+{
+    return tr("Write a copy of a JSONL dataset without the examples over the per-example token limit.");
+}
+
+void DropLongCommand::configure(QCommandLineParser& parser)
+{
+    addTokenizerOptions(parser);
+    parser.addOption({ QStringLiteral("max-tokens"),
+        tr("Token limit per example (default: the model's, or 16385 as the cookbook); overrides "
+           "--model's."),
+        QStringLiteral("n") });
+    parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
+        tr("Output file (default: FILE with _short before the extension); must not exist."),
+        QStringLiteral("file") });
+    parser.addPositionalArgument(QStringLiteral("file"), tr("The JSONL file."));
+}
+
+void DropLongCommand::execute(const QCommandLineParser& parser)
+{
+    if (parser.positionalArguments().size() != 1) {
+        finish(Usage, tr("expected exactly one file; try 'tunebench drop-long --help'."));
+        return;
+    }
+    DatasetValidator::Options options;
+    if (!applyTokenizerOptions(parser, options))
+        return;
+    if (parser.isSet(QStringLiteral("max-tokens"))) {
+        bool ok = false;
+        options.maxTokensPerExample = parser.value(QStringLiteral("max-tokens")).toInt(&ok);
+        if (!ok || options.maxTokensPerExample <= 0) {
+            finish(Usage, tr("--max-tokens must be a positive whole number."));
+            return;
+        }
+    }
+    const QString path = parser.positionalArguments().at(0);
+    const QFileInfo info(path);
+    const QString output = parser.isSet(QStringLiteral("output"))
+        ? parser.value(QStringLiteral("output"))
+        : (info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/'))
+            + info.completeBaseName() + QStringLiteral("_short.jsonl");
+    if (!info.isFile()) {
+        finish(InputError, tr("%1: no such file").arg(path));
+        return;
+    }
+    options.legacyAnalysis = false; // only the counts are needed
+    const DatasetReport report = DatasetValidator::validateFile(path, options);
+    if (!report.failure.isEmpty() || !report.lineTokens) {
+        finish(InputError, QStringLiteral("%1: %2").arg(path, report.failure));
+        return;
+    }
+    Result<std::shared_ptr<JsonlIndex>> index = JsonlIndex::open(path);
+    if (!index) {
+        finish(InputError, index.error().toString());
+        return;
+    }
+    (*index)->build();
+    const Result<LongExampleFilter::Outcome> outcome
+        = LongExampleFilter::run(**index, *report.lineTokens, options.maxTokensPerExample, output);
+    if (!outcome) {
+        finish(InputError, outcome.error().toString());
+        return;
+    }
+    writeOut(tr("Wrote %1: %2 examples kept, %3 over %4 tokens (%5) removed\n")
+                 .arg(output)
+                 .arg(outcome->kept)
+                 .arg(outcome->removed)
+                 .arg(options.maxTokensPerExample)
+                 .arg(report.encoding));
+    finish(Ok);
+}
+
+} // namespace tb::cli
