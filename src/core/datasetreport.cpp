@@ -111,6 +111,25 @@ int DatasetReport::histogramBucket(qint64 tokens)
     return int(std::upper_bound(bounds.begin(), bounds.end(), tokens) - bounds.begin());
 }
 
+std::vector<qint64> DatasetReport::fixedHistogram() const
+{
+    std::vector<qint64> buckets(histogramUpperBounds().size() + 1, 0);
+    for (std::size_t t = 0; t < shortTokenCounts.size(); ++t)
+        buckets[std::size_t(histogramBucket(qint64(t)))] += shortTokenCounts[t];
+    for (const LongExample& e : longExamples)
+        ++buckets[std::size_t(histogramBucket(e.tokens))];
+    return buckets;
+}
+
+TokenHistogram DatasetReport::tokenHistogram(qint64 limit) const
+{
+    std::vector<qint64> longTokens;
+    longTokens.reserve(longExamples.size());
+    for (const LongExample& e : longExamples)
+        longTokens.push_back(e.tokens);
+    return TokenHistogram::build(shortTokenCounts, std::move(longTokens), limit);
+}
+
 void DatasetReport::addFinding(DatasetFinding finding)
 {
     QMap<QString, qint64>& counts = finding.severity == DatasetFinding::Severity::Error ? errors
@@ -137,6 +156,7 @@ QJsonObject DatasetReport::toJson() const
     }
     QJsonArray buckets;
     const auto& bounds = histogramUpperBounds();
+    const std::vector<qint64> histogram = fixedHistogram();
     for (std::size_t i = 0; i <= bounds.size(); ++i) {
         QJsonObject bucket { { QStringLiteral("from"), i == 0 ? 0 : bounds[i - 1] },
             { QStringLiteral("count"), i < histogram.size() ? histogram[i] : 0 } };
@@ -148,6 +168,7 @@ QJsonObject DatasetReport::toJson() const
     tokens.insert(QStringLiteral("assistant"), assistantTokens);
     tokens.insert(QStringLiteral("max"), maxTokens);
     tokens.insert(QStringLiteral("histogram"), buckets);
+    tokens.insert(QStringLiteral("adaptive_histogram"), tokenHistogram(maxTokensPerExample).toJson());
     tokens.insert(QStringLiteral("assistant_per_example"), assistantTokensPerExample.toJson());
     tokens.insert(QStringLiteral("encoding"), encoding);
     QJsonObject byRole;

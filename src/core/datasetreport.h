@@ -8,6 +8,7 @@
 
 #include "core/datasetfinding.h"
 #include "core/datasetformat.h"
+#include "core/tokenhistogram.h"
 #include "core/tokenrole.h"
 
 #include <QJsonObject>
@@ -73,7 +74,10 @@ struct DatasetReport
     // Their sum is totalTokens less the cookbook's 3-token reply primer per chat example.
     RoleTokens roleTokens {};
     std::vector<LongExample> longExamples; // in line order; tokens > kLongExampleTokens
-    std::vector<qint64> histogram; // examples per token bucket, see histogramUpperBounds()
+    // shortTokenCounts[t]: counted examples of t tokens, for t up to kLongExampleTokens
+    // (sized to the longest of them plus one). With longExamples, every example's count
+    // in at most kLongExampleTokens + 1 counters: exact histograms, any bins, any limit.
+    std::vector<qint64> shortTokenCounts;
     CountDistribution messagesPerExample;
     CountDistribution tokensPerExample;
     CountDistribution assistantTokensPerExample;
@@ -100,9 +104,15 @@ struct DatasetReport
     qint64 errorCount() const;
     qint64 warningCount() const;
 
-    // Exclusive upper bounds of the histogram buckets; the last bucket is open-ended.
+    // Bins chosen from this file's counts, the examples over `limit` (a model's
+    // per-example limit; 0 for none) apart: what the Stats tab shows. Exact for any limit.
+    TokenHistogram tokenHistogram(qint64 limit) const;
+
+    // The fixed buckets of `tokens.histogram` in the JSON, the same for every file so that
+    // scripts can compare files: exclusive upper bounds, the last bucket open-ended.
     static const std::vector<qint64>& histogramUpperBounds();
     static int histogramBucket(qint64 tokens);
+    std::vector<qint64> fixedHistogram() const; // examples per fixed bucket
 
     // Records `finding` in the counts and keeps it unless its rule already has the
     // maximum kept. Call in line order.

@@ -231,7 +231,7 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
     auto lineFlags = std::make_shared<std::vector<quint8>>(std::size_t(report.lines), quint8(0));
     if (index.hasBom() && report.lines > 0)
         (*lineFlags)[0] |= DatasetReport::LineHasWarning;
-    report.histogram.assign(DatasetReport::histogramUpperBounds().size() + 1, 0);
+    report.shortTokenCounts.assign(std::size_t(DatasetReport::kLongExampleTokens) + 1, 0);
     for (const Chunk& chunk : chunks) {
         for (std::size_t r = 0; r < kTokenRoleCount; ++r)
             report.roleTokens[r] += chunk.roleTokens[r];
@@ -260,12 +260,16 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
             report.totalTokens += s.tokens;
             report.assistantTokens += s.assistantTokens;
             report.maxTokens = std::max<qint64>(report.maxTokens, s.tokens);
-            ++report.histogram[std::size_t(DatasetReport::histogramBucket(s.tokens))];
+            if (s.tokens <= DatasetReport::kLongExampleTokens)
+                ++report.shortTokenCounts[s.tokens]; // the longer ones are in longExamples
             if (s.tokens > quint32(m_options.maxTokensPerExample))
                 ++report.tooLong;
             report.billingTokens += std::min<qint64>(m_options.maxTokensPerExample, s.tokens);
         }
     }
+    while (!report.shortTokenCounts.empty() && report.shortTokenCounts.back() == 0)
+        report.shortTokenCounts.pop_back();
+    report.shortTokenCounts.shrink_to_fit();
     // Exact and whitespace-normalised duplicates, each pointing at its first occurrence.
     std::sort(byHash.begin(), byHash.end());
     const auto statsOf = [&](qint64 line) -> const LineStats& {

@@ -4,6 +4,7 @@
 
 #include "core/finetunelimits.h"
 #include "core/pricetable.h"
+#include "gui/histogramaxislabels.h"
 #include "gui/overlimitmodel.h"
 #include "gui/pricetableeditor.h"
 
@@ -79,36 +80,23 @@ QLabel* heading(const QString& text, QWidget* parent)
     return label;
 }
 
-// Bounds are exclusive; 16385 and 65537 read as "16k" and "64k" (the limit plus one).
-qint64 roundedBound(qint64 n)
+// A bin's place on the axis: "120–139", "42" when one token wide, "≥ 2,000" for the
+// tail and "> 16,385" for the examples over the limit. Ranges are inclusive, like the
+// token counts they hold.
+QString binLabel(const TokenHistogram::Bin& bin)
 {
-    return n % 1024 == 1 ? n - 1 : n;
-}
-
-QString compactCount(qint64 n)
-{
-    return n >= 1024 ? QStringLiteral("%1k").arg(n / 1024) : QString::number(n);
-}
-
-// Where a histogram bucket starts ("0", "64", ..., "64k+"): short enough for a narrow pane.
-QString bucketLabel(std::size_t bucket)
-{
-    const auto& bounds = DatasetReport::histogramUpperBounds();
-    if (bucket == 0)
-        return QStringLiteral("0");
-    const QString from = compactCount(roundedBound(bounds[bucket - 1]));
-    return bucket >= bounds.size() ? from + QLatin1Char('+') : from;
-}
-
-// The exact range of a bucket, for its tooltip.
-QString bucketRange(std::size_t bucket)
-{
-    const auto& bounds = DatasetReport::histogramUpperBounds();
     const QLocale locale;
-    const qint64 from = bucket == 0 ? 0 : bounds[bucket - 1];
-    if (bucket >= bounds.size())
-        return QObject::tr("%1 tokens or more").arg(locale.toString(from));
-    return QObject::tr("%1 to %2 tokens").arg(locale.toString(from), locale.toString(bounds[bucket] - 1));
+    switch (bin.kind) {
+    case TokenHistogram::BinKind::Range:
+        break;
+    case TokenHistogram::BinKind::Tail:
+        return QStringLiteral("≥ ") + locale.toString(bin.from);
+    case TokenHistogram::BinKind::OverLimit:
+        return QStringLiteral("> ") + locale.toString(bin.from - 1);
+    }
+    if (bin.from == bin.to)
+        return locale.toString(bin.from);
+    return locale.toString(bin.from) + QStringLiteral("–") + locale.toString(bin.to);
 }
 
 // English plurals without a translation loaded ("1 example", "2 examples").
@@ -268,7 +256,8 @@ QWidget* DatasetStatsPane::createChart()
     auto* y = new QValueAxis;
     y->setLabelFormat(QStringLiteral("%i"));
     y->setTitleText(tr("examples"));
-    x->setTitleText(tr("tokens, from"));
+    // HistogramAxisLabels shows the bins' ranges: the axis would shorten them to "...".
+    x->setLabelsVisible(false);
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     x->setLabelsFont(small);
@@ -280,7 +269,7 @@ QWidget* DatasetStatsPane::createChart()
     m_chart->addAxis(y, Qt::AlignLeft);
     series->attachAxis(x);
     series->attachAxis(y);
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    m_chart->legend()->setAlignment(Qt::AlignTop);
     m_chart->legend()->setFont(small);
     m_chart->setMargins(QMargins(0, 0, 0, 0));
     m_chart->setBackgroundRoundness(0);
@@ -288,24 +277,26 @@ QWidget* DatasetStatsPane::createChart()
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->layout()->setContentsMargins(0, 0, 0, 0);
 
-    connect(series, &QStackedBarSeries::hovered, this, [this](bool inside, int bucket, QBarSet*) {
-        if (!inside || bucket < 0 || bucket >= m_within->count()) {
-            m_chartView->setToolTip(QString());
-            return;
-        }
-        const QLocale locale;
-        const qint64 within = qint64(m_within->at(bucket));
-        const qint64 over = qint64(m_over->at(bucket));
-        QString tip = tr("%1: %2").arg(bucketRange(std::size_t(bucket)), examplesText(within + over));
-        if (over > 0)
-            tip += tr(", %1 over the limit").arg(locale.toString(over));
-        m_chartView->setToolTip(tip);
+    connect(series, &QStackedBarSeries::hovered, this, [this](bool inside, int bin, QBarSet*) {
+        m_chartView->setToolTip(inside ? histogramToolTip(bin) : QString());
     });
     m_chartView = new QChartView(m_chart, this);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setMinimumHeight(230);
     m_chartView->setFrameShape(QFrame::NoFrame);
-    return m_chartView;
+    m_axisLabels = new HistogramAxisLabels(m_chartView, series);
+    m_axisLabels->setFont(small);
+    m_axisLabels->setToolTip(tr("Tokens per example in each bar; hover a bar for its exact range"));
+
+    auto* box = new QWidget(this);
+    box->setAutoFillBackground(true);
+    box->setBackgroundRole(QPalette::Base);
+    auto* layout = new QVBoxLayout(box);
+    layout->setContentsMargins(0, 0, 0, 4);
+    layout->setSpacing(0);
+    layout->addWidget(m_chartView);
+    layout->addWidget(m_axisLabels);
+    return box;
 }
 
 void DatasetStatsPane::setPriceTable(PriceTable* table)
@@ -427,34 +418,27 @@ void DatasetStatsPane::refresh()
 
 void DatasetStatsPane::showHistogram()
 {
-    const std::size_t buckets = DatasetReport::histogramUpperBounds().size() + 1;
-    // Buckets past the longest example stay off the axis; at least a few show for scale.
-    std::size_t shown = std::min<std::size_t>(6, buckets);
-    for (std::size_t b = 0; b < m_report.histogram.size() && b < buckets; ++b) {
-        if (m_report.histogram[b] > 0)
-            shown = std::max(shown, b + 1);
-    }
-    std::vector<qint64> over(buckets, 0);
-    for (const DatasetReport::LongExample& e : m_report.longExamples) {
-        if (e.tokens > m_limit)
-            ++over[std::size_t(DatasetReport::histogramBucket(e.tokens))];
-    }
+    m_histogram = m_hasReport ? m_report.tokenHistogram(m_limit) : TokenHistogram();
     QStringList categories;
     QList<qreal> within, beyond;
     qint64 highest = 0;
-    for (std::size_t b = 0; b < shown; ++b) {
-        const qint64 count = b < m_report.histogram.size() ? m_report.histogram[b] : 0;
-        categories.append(bucketLabel(b));
-        within.append(qreal(count - over[b]));
-        beyond.append(qreal(over[b]));
-        highest = std::max(highest, count);
+    for (const TokenHistogram::Bin& bin : m_histogram.bins()) {
+        categories.append(binLabel(bin));
+        within.append(qreal(bin.examples - bin.overLimit));
+        beyond.append(qreal(bin.overLimit));
+        highest = std::max(highest, bin.examples);
     }
+    m_over->setLabel(tr("Over the limit of %1").arg(QLocale().toString(m_limit)));
     m_within->remove(0, m_within->count());
     m_over->remove(0, m_over->count());
     m_within->append(within);
     m_over->append(beyond);
     auto* x = qobject_cast<QBarCategoryAxis*>(m_chart->axes(Qt::Horizontal).value(0));
     x->setCategories(categories);
+    const auto& bins = m_histogram.bins();
+    const auto ranges = std::count_if(bins.begin(), bins.end(),
+        [](const TokenHistogram::Bin& bin) { return bin.kind == TokenHistogram::BinKind::Range; });
+    m_axisLabels->setLabels(categories, int(ranges), bins.empty() ? 0 : bins.front().from / m_histogram.width());
     auto* y = qobject_cast<QValueAxis*>(m_chart->axes(Qt::Vertical).value(0));
     // Whole examples only: a step of 1, 2 or 5 times a power of ten, about four steps high.
     qint64 step = 1;
@@ -469,6 +453,29 @@ void DatasetStatsPane::showHistogram()
     y->setRange(0, qreal(top));
     y->setTickCount(int(top / step) + 1);
     y->setMinorTickCount(0);
+}
+
+QString DatasetStatsPane::histogramToolTip(int bin) const
+{
+    if (bin < 0 || std::size_t(bin) >= m_histogram.bins().size())
+        return QString();
+    const TokenHistogram::Bin& b = m_histogram.bins()[std::size_t(bin)];
+    const QLocale locale;
+    QString range = b.from == b.to ? tr("%1 tokens").arg(locale.toString(b.from))
+                                   : tr("%1 to %2 tokens").arg(locale.toString(b.from), locale.toString(b.to));
+    if (b.kind == TokenHistogram::BinKind::Tail)
+        range += tr(" (the longest 1% or fewer within the limit)");
+    QString tip = tr("%1: %2").arg(range, examplesText(b.examples));
+    if (b.kind == TokenHistogram::BinKind::OverLimit)
+        tip += tr(", over the limit of %1").arg(locale.toString(m_limit));
+    else if (b.overLimit > 0)
+        tip += tr(", %1 over the limit").arg(locale.toString(b.overLimit));
+    return tip;
+}
+
+QStringList DatasetStatsPane::shownHistogramLabels() const
+{
+    return m_axisLabels->shownLabels();
 }
 
 QStringList DatasetStatsPane::histogramCategories() const

@@ -24,6 +24,7 @@ class QTreeView;
 
 namespace tb {
 
+class HistogramAxisLabels;
 class OverLimitModel;
 class PriceTable;
 class PriceTableEditor;
@@ -56,7 +57,11 @@ public:
     QString fieldText(Field field) const;
     // "12,345 (4.1%)" for a role shown in the per-role table, empty when not shown.
     QString roleText(const QString& role) const;
-    QStringList histogramCategories() const;
+    const TokenHistogram& histogram() const { return m_histogram; }
+    QStringList histogramCategories() const; // one per bar
+    QStringList shownHistogramLabels() const; // those with room to show under their bar
+    // What hovering bar `bin` says: "120 to 139 tokens: 14 examples".
+    QString histogramToolTip(int bin) const;
     QBarSet* withinLimitBars() const { return m_within; }
     QBarSet* overLimitBars() const { return m_over; }
     OverLimitModel* overLimitModel() const { return m_overModel; }
@@ -83,6 +88,7 @@ private:
     void showEstimate();
 
     DatasetReport m_report;
+    TokenHistogram m_histogram; // of m_report at m_limit
     bool m_hasReport = false;
     PriceTable* m_prices = nullptr;
     PriceTable* m_ownPrices = nullptr; // the defaults until setPriceTable()
@@ -99,6 +105,7 @@ private:
     QChartView* m_chartView = nullptr;
     QBarSet* m_within = nullptr;
     QBarSet* m_over = nullptr;
+    HistogramAxisLabels* m_axisLabels = nullptr;
     QGridLayout* m_roles = nullptr;
     QLabel* m_overTitle = nullptr;
     OverLimitModel* m_overModel = nullptr;

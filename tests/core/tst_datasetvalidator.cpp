@@ -15,6 +15,7 @@
 #include <QPromise>
 #include <QTemporaryDir>
 #include <QTest>
+#include <numeric>
 
 using tb::DatasetFinding;
 using tb::DatasetFormat;
@@ -73,6 +74,9 @@ private Q_SLOTS:
     void keepsCountsExactPastTheFindingCap();
     void stopsWhenCanceled();
     void printsJsonWithTheDocumentedKeys();
+    void binsTheBooksRacingFileIntoNiceWidths();
+    void keepsTheFixedJsonHistogramAndAddsAdaptiveBins();
+    void binsEveryExampleOfALargeFileExactly();
 };
 
 void TestDatasetValidator::reportsEachRuleAtItsLineAndPath_data()
@@ -487,6 +491,131 @@ void TestDatasetValidator::printsJsonWithTheDocumentedKeys()
     for (const QJsonValue& bucket : tokens.value(QLatin1String("histogram")).toArray())
         inHistogram += bucket.toObject().value(QLatin1String("count")).toInteger();
     QCOMPARE(inHistogram, qint64(2));
+}
+
+void TestDatasetValidator::binsTheBooksRacingFileIntoNiceWidths()
+{
+    // 125 short prompt/completion examples of 13 to 47 tokens: the fixed buckets gave them
+    // a single bar (0-63); here 18 bins 2 tokens wide.
+    TB_REQUIRE_SHARED(racing, "book/racing.jsonl");
+    const DatasetReport report = validate(racing);
+    QCOMPARE(report.examples, qint64(125));
+    QCOMPARE(report.tokensPerExample.min, qint64(13));
+    QCOMPARE(report.maxTokens, qint64(47));
+    const tb::TokenHistogram histogram = report.tokenHistogram(tb::FineTuneLimits::kMaxTokensPerExample);
+    QCOMPARE(histogram.width(), qint64(2));
+    QList<qint64> from, counts;
+    for (const tb::TokenHistogram::Bin& bin : histogram.bins()) {
+        QCOMPARE(bin.kind, tb::TokenHistogram::BinKind::Range);
+        QCOMPARE(bin.to, bin.from + 1);
+        QCOMPARE(bin.overLimit, qint64(0));
+        from.append(bin.from);
+        counts.append(bin.examples);
+    }
+    QCOMPARE(from, (QList<qint64> { 12, 14, 16, 18, 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 42, 44, 46 }));
+    QCOMPARE(counts, (QList<qint64> { 3, 2, 6, 3, 34, 13, 10, 12, 11, 9, 8, 7, 2, 1, 0, 1, 2, 1 }));
+    QCOMPARE(std::accumulate(counts.begin(), counts.end(), qint64(0)), qint64(125));
+    // Only the counts up to the longest example are kept.
+    QCOMPARE(report.shortTokenCounts.size(), std::size_t(48));
+}
+
+void TestDatasetValidator::keepsTheFixedJsonHistogramAndAddsAdaptiveBins()
+{
+    // 40 examples of 24 to 63 tokens and one of about 20,000, over the 16,385 limit.
+    tb::test::FixtureFiles files(QStringLiteral("bins"));
+    QVERIFY(files.isValid());
+    QByteArray bytes;
+    const auto example = [](int words) -> QByteArray {
+        QByteArray content;
+        for (int i = 0; i < words; ++i)
+            content += " lorem";
+        return QByteArray(R"({"messages": [{"role": "user", "content": "Say it."}, {"role": "assistant", "content": ")")
+            + content + QByteArray("\"}]}\n");
+    };
+    for (int words = 10; words < 50; ++words)
+        bytes += example(words);
+    bytes += example(20000);
+    const DatasetReport report = validate(files.write(bytes));
+    QCOMPARE(report.examples, qint64(41));
+    const QJsonObject tokens = report.toJson().value(QLatin1String("tokens")).toObject();
+
+    // tokens.histogram: the same twelve buckets for every file, as before.
+    const QJsonArray fixed = tokens.value(QLatin1String("histogram")).toArray();
+    QCOMPARE(fixed.size(), 12);
+    QCOMPARE(fixed.at(0).toObject(), (QJsonObject { { QStringLiteral("from"), 0 }, { QStringLiteral("to"), 63 },
+                                         { QStringLiteral("count"), 40 } }));
+    QCOMPARE(fixed.at(9).toObject(), (QJsonObject { { QStringLiteral("from"), 16385 },
+                                         { QStringLiteral("to"), 32767 }, { QStringLiteral("count"), 1 } }));
+    QCOMPARE(fixed.at(11).toObject().value(QLatin1String("to")), QJsonValue(QJsonValue::Null));
+
+    // tokens.adaptive_histogram: bins from this file's counts, the long one over the limit.
+    const QJsonObject adaptive = tokens.value(QLatin1String("adaptive_histogram")).toObject();
+    QCOMPARE(adaptive.value(QLatin1String("limit")).toInteger(), qint64(16385));
+    QCOMPARE(adaptive.value(QLatin1String("bin_width")).toInteger(), qint64(2));
+    const QJsonArray bins = adaptive.value(QLatin1String("bins")).toArray();
+    QCOMPARE(bins.size(), 21); // 24-25, 26-27, ..., 62-63 and the one over the limit
+    for (int i = 0; i < 20; ++i) {
+        const QJsonObject bin = bins.at(i).toObject();
+        QCOMPARE(bin, (QJsonObject { { QStringLiteral("from"), 24 + 2 * i }, { QStringLiteral("to"), 25 + 2 * i },
+                          { QStringLiteral("count"), 2 }, { QStringLiteral("over_limit"), 0 },
+                          { QStringLiteral("kind"), QStringLiteral("range") } }));
+    }
+    const QJsonObject last = bins.last().toObject();
+    QCOMPARE(last.value(QLatin1String("from")).toInteger(), qint64(16386));
+    QCOMPARE(last.value(QLatin1String("to")).toInteger(), report.maxTokens);
+    QCOMPARE(last.value(QLatin1String("count")).toInteger(), qint64(1));
+    QCOMPARE(last.value(QLatin1String("over_limit")).toInteger(), qint64(1));
+    QCOMPARE(last.value(QLatin1String("kind")).toString(), QStringLiteral("over_limit"));
+    qint64 total = 0;
+    for (const QJsonValue& bin : bins)
+        total += bin.toObject().value(QLatin1String("count")).toInteger();
+    QCOMPARE(total, qint64(41));
+}
+
+void TestDatasetValidator::binsEveryExampleOfALargeFileExactly()
+{
+    // 30,000 chat examples of 10 to about 3,000 tokens plus a few long ones, validated in
+    // parallel chunks: the bins agree with the per-line token counts, line by line.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QFile out(dir.filePath(QStringLiteral("large.jsonl")));
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    QByteArray words;
+    for (int i = 0; i < 20000; ++i)
+        words += " lorem";
+    for (int i = 0; i < 30000; ++i) {
+        // Mostly short, a long tail: like real chat data.
+        const int length = i % 97 == 0 ? 600 + (i * 31) % 2400 : (i * 7919) % 400;
+        const int n = i % 9973 == 1 ? 5000 + i : length;
+        out.write(R"({"messages": [{"role": "user", "content": "q"}, {"role": "assistant", "content": ")"
+            + words.left(6 * n) + "\"}]}\n");
+    }
+    out.close();
+    const DatasetReport report = validate(out.fileName(), std::nullopt, 8192, 2);
+    QCOMPARE(report.examples, qint64(30000));
+    QVERIFY(!report.longExamples.empty());
+    QVERIFY(report.shortTokenCounts.size() <= std::size_t(DatasetReport::kLongExampleTokens) + 1);
+    const tb::TokenHistogram histogram = report.tokenHistogram(8192);
+    const std::vector<tb::TokenHistogram::Bin>& bins = histogram.bins();
+    QVERIFY(bins.size() >= std::size_t(tb::TokenHistogram::kMinBins));
+    QVERIFY(bins.size() <= std::size_t(tb::TokenHistogram::kMaxBins) + 2);
+    QCOMPARE(bins.back().kind, tb::TokenHistogram::BinKind::OverLimit);
+    QCOMPARE(bins.back().from, qint64(8193));
+    std::vector<qint64> counts(bins.size(), 0), over(bins.size(), 0);
+    for (const quint32 tokens : *report.lineTokens) {
+        QVERIFY(tokens != DatasetReport::kNotCounted);
+        const auto bin = std::partition_point(
+            bins.begin(), bins.end(), [tokens](const tb::TokenHistogram::Bin& b) { return b.to < qint64(tokens); });
+        QVERIFY(bin != bins.end() && bin->from <= qint64(tokens));
+        ++counts[std::size_t(bin - bins.begin())];
+        over[std::size_t(bin - bins.begin())] += tokens > 8192;
+    }
+    for (std::size_t i = 0; i < bins.size(); ++i) {
+        QCOMPARE(bins[i].examples, counts[i]);
+        QCOMPARE(bins[i].overLimit, over[i]);
+    }
+    // The same bins from one thread.
+    QCOMPARE(validate(out.fileName(), std::nullopt, 8192, 1).tokenHistogram(8192).bins(), bins);
 }
 
 QTEST_GUILESS_MAIN(TestDatasetValidator)

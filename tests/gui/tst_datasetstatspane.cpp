@@ -42,7 +42,7 @@ tb::PriceTable::Defaults prices()
             { kOld, 8.0, day, QStringLiteral("list") }, { QStringLiteral("my-own-model"), 1.0, day, {} } } };
 }
 
-// Five chat examples: three short ones, line 3 with 20,000 tokens, line 5 with 70,000.
+// Five chat examples: 50, 80 and 100 tokens, line 3 with 20,000, line 5 with 70,000.
 DatasetReport report()
 {
     DatasetReport r;
@@ -50,11 +50,10 @@ DatasetReport report()
     r.examples = 5;
     r.validExamples = 4;
     r.lines = 5;
-    r.histogram.assign(DatasetReport::histogramUpperBounds().size() + 1, 0);
-    r.histogram[0] = 1; // < 64
-    r.histogram[1] = 2; // 64-127
-    r.histogram[9] = 1; // 16385-32767
-    r.histogram[11] = 1; // 65537+
+    r.shortTokenCounts.assign(101, 0);
+    r.shortTokenCounts[50] = 1;
+    r.shortTokenCounts[80] = 1;
+    r.shortTokenCounts[100] = 1;
     r.longExamples = { { 3, 20000 }, { 5, 70000 } };
     r.roleTokens[std::size_t(tb::TokenRole::System)] = 30;
     r.roleTokens[std::size_t(tb::TokenRole::User)] = 200;
@@ -120,36 +119,115 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model");
         QTest::addColumn<QList<qreal>>("within");
         QTest::addColumn<QList<qreal>>("over");
-        QTest::newRow("65,536 tokens") << kMini << QList<qreal> { 1, 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0 }
-                                       << QList<qreal> { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 };
-        QTest::newRow("16,385 tokens") << kTurbo << QList<qreal> { 1, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0 }
-                                       << QList<qreal> { 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 1 };
+        QTest::addColumn<QStringList>("categories");
+        // Bins of 2,000 up to the 20,000-token example; the 70,000 one over the limit.
+        QStringList thousands;
+        for (int from = 0; from <= 20000; from += 2000)
+            thousands.append(
+                QLocale().toString(from) + QStringLiteral("–") + QLocale().toString(from + 1999));
+        QTest::newRow("65,536 tokens") << kMini << QList<qreal> { 3, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0 }
+                                       << QList<qreal> { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1 }
+                                       << (thousands << QStringLiteral("> 65,536"));
+        // Bins of 5 for the three short ones; both long ones over the limit.
+        QStringList fives;
+        for (int from = 50; from <= 100; from += 5)
+            fives.append(QString::number(from) + QStringLiteral("–") + QString::number(from + 4));
+        QTest::newRow("16,385 tokens") << kTurbo << QList<qreal> { 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0 }
+                                       << QList<qreal> { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 }
+                                       << (QStringList(fives) << QStringLiteral("> 16,385"));
+        QTest::newRow("4,096 tokens") << kOld << QList<qreal> { 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 1, 0 }
+                                      << QList<qreal> { 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2 }
+                                      << (QStringList(fives) << QStringLiteral("> 4,096"));
     }
     void splitsTheHistogramAtTheModelLimit()
     {
         QFETCH(QString, model);
         QFETCH(QList<qreal>, within);
         QFETCH(QList<qreal>, over);
+        QFETCH(QStringList, categories);
         m_pane->setReport(report());
         QVERIFY(m_pane->setModel(model));
         QCOMPARE(values(m_pane->withinLimitBars()), within);
         QCOMPARE(values(m_pane->overLimitBars()), over);
-        const QStringList categories = m_pane->histogramCategories();
-        QCOMPARE(categories.size(), 12);
-        QCOMPARE(categories.first(), QStringLiteral("0"));
-        QCOMPARE(categories.at(1), QStringLiteral("64"));
-        QCOMPARE(categories.at(9), QStringLiteral("16k"));
-        QCOMPARE(categories.last(), QStringLiteral("64k+"));
+        QCOMPARE(m_pane->histogramCategories(), categories);
+        QCOMPARE(m_pane->histogram().limit(), m_pane->tokenLimit());
+        QVERIFY(m_pane->overLimitBars()->label().contains(QLocale().toString(m_pane->tokenLimit())));
     }
 
-    void leavesEmptyTailBucketsOffTheAxis()
+    void binsASmallFileFinely()
     {
+        // Three examples of 130 to 150 tokens: the fixed buckets drew one bar (128-255).
         DatasetReport small = report();
-        small.histogram.assign(small.histogram.size(), 0);
-        small.histogram[2] = 3;
+        small.shortTokenCounts.assign(151, 0);
+        small.shortTokenCounts[130] = 1;
+        small.shortTokenCounts[135] = 1;
+        small.shortTokenCounts[150] = 1;
         small.longExamples.clear();
         m_pane->setReport(small);
-        QCOMPARE(values(m_pane->withinLimitBars()), (QList<qreal> { 0, 0, 3, 0, 0, 0 }));
+        QCOMPARE(values(m_pane->withinLimitBars()), (QList<qreal> { 1, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1 }));
+        QCOMPARE(values(m_pane->overLimitBars()), QList<qreal>(11, 0));
+        const QStringList categories = m_pane->histogramCategories();
+        QCOMPARE(categories.size(), 11);
+        QCOMPARE(categories.first(), QStringLiteral("130–131"));
+        QCOMPARE(categories.at(2), QStringLiteral("134–135"));
+        QCOMPARE(categories.last(), QStringLiteral("150–151"));
+        QCOMPARE(m_pane->histogramToolTip(2), QStringLiteral("134 to 135 tokens: 1 example"));
+        QCOMPARE(m_pane->histogramToolTip(1), QStringLiteral("132 to 133 tokens: 0 examples"));
+        QCOMPARE(m_pane->histogramToolTip(11), QString());
+    }
+
+    void namesTheTailAndTheExamplesOverTheLimit()
+    {
+        // 1,000 examples of 100 to 199 tokens, five of 3,000 (the tail), one of 20,000.
+        DatasetReport r = report();
+        r.shortTokenCounts.assign(3001, 0);
+        for (int t = 100; t < 200; ++t)
+            r.shortTokenCounts[std::size_t(t)] = 10;
+        r.shortTokenCounts[3000] = 5;
+        r.longExamples = { { 7, 20000 } };
+        m_pane->setReport(r);
+        QVERIFY(m_pane->setModel(kTurbo));
+        const QStringList categories = m_pane->histogramCategories();
+        QCOMPARE(categories.size(), 22);
+        QCOMPARE(categories.first(), QStringLiteral("100–104"));
+        QCOMPARE(categories.at(19), QStringLiteral("195–199"));
+        QCOMPARE(categories.at(20), QStringLiteral("≥ 200"));
+        QCOMPARE(categories.at(21), QStringLiteral("> 16,385"));
+        QCOMPARE(m_pane->histogramToolTip(20),
+            QStringLiteral("200 to 3,000 tokens (the longest 1% or fewer within the limit): 5 examples"));
+        QCOMPARE(m_pane->histogramToolTip(21),
+            QStringLiteral("16,386 to 20,000 tokens: 1 example, over the limit of 16,385"));
+    }
+
+    void thinsAxisLabelsThatWouldCollide_data()
+    {
+        QTest::addColumn<int>("width");
+        QTest::addColumn<QStringList>("shown");
+        QTest::newRow("wide: every bar") << 1400
+                                         << QStringList { QStringLiteral("100–104"),
+                                                QStringLiteral("105–109"), QStringLiteral("110–114") };
+        QTest::newRow("narrow: every 5th") << 500
+                                           << QStringList { QStringLiteral("100–104"),
+                                                  QStringLiteral("125–129"), QStringLiteral("150–154") };
+    }
+    void thinsAxisLabelsThatWouldCollide()
+    {
+        QFETCH(int, width);
+        QFETCH(QStringList, shown);
+        DatasetReport r = report();
+        r.shortTokenCounts.assign(200, 0);
+        for (int t = 100; t < 200; ++t)
+            r.shortTokenCounts[std::size_t(t)] = 10;
+        r.longExamples.clear();
+        m_pane->setReport(r);
+        m_pane->resize(width, 900);
+        m_pane->show();
+        QVERIFY(QTest::qWaitForWindowExposed(m_pane.get()));
+        QCOMPARE(m_pane->histogramCategories().size(), 20);
+        const QStringList labels = m_pane->shownHistogramLabels();
+        QCOMPARE(labels.mid(0, 3), shown);
+        // Never two labels side by side that would overlap: all of them, or a round stride.
+        QVERIFY2(labels.size() == 20 || labels.size() <= 10, qPrintable(labels.join(QLatin1Char(' '))));
     }
 
     void totalsTokensPerRole()
@@ -176,11 +254,14 @@ private Q_SLOTS:
         QTest::addColumn<QString>("model");
         QTest::addColumn<QList<qint64>>("lines");
         QTest::addColumn<QString>("limit");
-        QTest::newRow("65,536") << kMini << QList<qint64> { 5 } << QStringLiteral("65,536 tokens per example");
-        QTest::newRow("16,385") << kTurbo << QList<qint64> { 5, 3 } << QStringLiteral("16,385 tokens per example");
+        QTest::newRow("65,536") << kMini << QList<qint64> { 5 }
+                                << QStringLiteral("65,536 tokens per example");
+        QTest::newRow("16,385") << kTurbo << QList<qint64> { 5, 3 }
+                                << QStringLiteral("16,385 tokens per example");
         QTest::newRow("unknown model uses the cookbook's limit")
             << QStringLiteral("my-own-model") << QList<qint64> { 5, 3 }
-            << QStringLiteral("16,385 tokens per example (the cookbook's default; this model's limit is not known)");
+            << QStringLiteral(
+                   "16,385 tokens per example (the cookbook's default; this model's limit is not known)");
     }
     void listsExamplesOverTheModelLimitLongestFirst()
     {
@@ -195,11 +276,14 @@ private Q_SLOTS:
         for (int row = 0; row < over->rowCount(); ++row)
             shown.append(over->index(row, 0).data(tb::OverLimitModel::LineRole).toLongLong());
         QCOMPARE(shown, lines);
-        QCOMPARE(over->index(0, tb::OverLimitModel::TokensColumn).data().toString(), QStringLiteral("70,000"));
+        QCOMPARE(
+            over->index(0, tb::OverLimitModel::TokensColumn).data().toString(), QStringLiteral("70,000"));
         QCOMPARE(over->index(0, tb::OverLimitModel::OverColumn).data().toString(),
             QStringLiteral("+") + QLocale().toString(70000 - m_pane->tokenLimit()));
         QCOMPARE(m_pane->fieldText(Field::OverLimit),
-            QStringLiteral("%1 example%2, truncated in training").arg(lines.size()).arg(lines.size() > 1 ? QLatin1String("s") : QLatin1String("")));
+            QStringLiteral("%1 example%2, truncated in training")
+                .arg(lines.size())
+                .arg(lines.size() > 1 ? QLatin1String("s") : QLatin1String("")));
     }
 
     void activatingAnOverLimitExampleRequestsItsLine()
@@ -224,11 +308,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("charged");
         QTest::addColumn<QString>("cost");
         // 65,536: 90,245 - (70,000 - 65,536) = 85,781 per epoch; x20 epochs; x $3 / 1M.
-        QTest::newRow("65,536 at $3") << kMini << QStringLiteral("85,781") << QStringLiteral("1,715,620")
-                                      << QStringLiteral("$5.15");
+        QTest::newRow("65,536 at $3")
+            << kMini << QStringLiteral("85,781") << QStringLiteral("1,715,620") << QStringLiteral("$5.15");
         // 16,385: 90,245 - 3,615 - 53,615 = 33,015; x20 = 660,300; x $8 / 1M = 5.2824.
-        QTest::newRow("16,385 at $8") << kTurbo << QStringLiteral("33,015") << QStringLiteral("660,300")
-                                      << QStringLiteral("$5.28");
+        QTest::newRow("16,385 at $8")
+            << kTurbo << QStringLiteral("33,015") << QStringLiteral("660,300") << QStringLiteral("$5.28");
     }
     void estimatesBillingEpochsAndCost()
     {
@@ -238,13 +322,16 @@ private Q_SLOTS:
         QFETCH(QString, cost);
         m_pane->setReport(report());
         QVERIFY(m_pane->setModel(model));
-        QCOMPARE(m_pane->fieldText(Field::Epochs), QStringLiteral("20 (the cookbook's default for 5 examples)"));
+        QCOMPARE(
+            m_pane->fieldText(Field::Epochs), QStringLiteral("20 (the cookbook's default for 5 examples)"));
         QVERIFY2(m_pane->fieldText(Field::BillingTokens).startsWith(billing + QLatin1Char(' ')),
             qPrintable(m_pane->fieldText(Field::BillingTokens)));
-        QCOMPARE(m_pane->fieldText(Field::ChargedTokens), charged + QStringLiteral(" (billing tokens × 20 epochs)"));
+        QCOMPARE(m_pane->fieldText(Field::ChargedTokens),
+            charged + QStringLiteral(" (billing tokens × 20 epochs)"));
         QCOMPARE(m_pane->fieldText(Field::Cost), cost);
         const QString note = m_pane->fieldText(Field::PriceNote);
-        QVERIFY2(note.contains(QLatin1String("as of 2025-05-01")) && note.contains(QLatin1String("check the provider")),
+        QVERIFY2(note.contains(QLatin1String("as of 2025-05-01"))
+                && note.contains(QLatin1String("check the provider")),
             qPrintable(note));
     }
 
@@ -254,7 +341,8 @@ private Q_SLOTS:
         QVERIFY(m_pane->setModel(kMini));
         QCOMPARE(m_pane->fieldText(Field::Cost), QStringLiteral("$5.15"));
         tb::PriceTableEditor* editor = m_pane->showPriceEditor();
-        QAbstractItemModelTester tester(editor->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            editor->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         tb::PriceTableModel* prices = editor->model();
         const QModelIndex mini = prices->index(m_table->rowOf(kMini), tb::PriceTableModel::PriceColumn);
 
