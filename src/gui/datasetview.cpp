@@ -188,6 +188,9 @@ void DatasetView::createWidgets()
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->setColumnWidth(DatasetTableModel::LineColumn, 90);
     m_table->setColumnWidth(DatasetTableModel::RolesColumn, 200);
+    // Wide enough for the longest format name, "prompt/completion".
+    m_table->setColumnWidth(DatasetTableModel::FormatColumn,
+                            m_table->fontMetrics().horizontalAdvance(tr("prompt/completion")) + 16);
     // Header clicks sort through DatasetTableModel::sort(): Line or Tokens, on the pool.
     m_table->horizontalHeader()->setSortIndicator(DatasetTableModel::LineColumn, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
