@@ -6,6 +6,7 @@
 #include "core/jsonlindex.h"
 #include "core/legacyprepare.h"
 
+#include <QLocale>
 #include <QPromise>
 #include <QThreadPool>
 #include <QtConcurrent>
@@ -96,12 +97,32 @@ DatasetFormat DatasetValidator::detectFileFormat(
     return best;
 }
 
-void DatasetValidator::addLegacyAnalysis(const QString& path, DatasetReport& report) const
+bool DatasetValidator::addLegacyAnalysis(
+    const JsonlIndex& index, DatasetReport& report, QPromise<DatasetReport>* promise) const
 {
-    LegacyPrepare prepare;
-    const LegacyPrepare::Analysis analysis = prepare.analyze(path);
+    const qint64 memory = legacyAnalysisMemory(index.fileSize(), index.lineCount());
+    if (memory > m_options.maxLegacyAnalysisMemory) {
+        DatasetFinding skipped;
+        skipped.rule = QStringLiteral("legacy_analysis_skipped");
+        skipped.severity = DatasetFinding::Severity::Info;
+        skipped.message = QStringLiteral(
+            "the prepare_data analysis (common prefixes and suffixes, classification, time estimate) "
+            "was skipped: it would need about %1 of memory for this file")
+                              .arg(QLocale::c().formattedDataSize(memory, 1));
+        skipped.fix
+            = QStringLiteral("Run Prepare for Fine-Tuning (or `tunebench prepare`) to analyze it anyway.");
+        report.addFinding(std::move(skipped));
+        return true;
+    }
+    if (promise)
+        promise->setProgressValue(kLegacyAnalysisProgress);
+    const LegacyPrepare::Analysis analysis
+        = LegacyPrepare().analyze(index.path(), [promise] { return promise && promise->isCanceled(); });
+    if (analysis.canceled)
+        return false;
     for (DatasetFinding finding : analysis.findings())
         report.addFinding(std::move(finding));
+    return true;
 }
 
 DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<DatasetReport>* promise) const
@@ -196,7 +217,7 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
                 std::lock_guard lock(progressMutex);
                 if (value > lastProgress) {
                     lastProgress = value;
-                    promise->setProgressValue(std::min(value, kProgressMaximum - 1));
+                    promise->setProgressValue(std::min(value, kLegacyAnalysisProgress - 1));
                 }
             }
         }
@@ -324,8 +345,10 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
     report.epochs = FineTuneLimits::defaultEpochs(report.examples);
 
     if (report.format == DatasetFormat::Legacy && m_options.legacyAnalysis
-        && index.fileSize() <= kMaxLegacyAnalysisBytes)
-        addLegacyAnalysis(index.path(), report);
+        && !addLegacyAnalysis(index, report, promise)) {
+        report.canceled = true;
+        return report;
+    }
     if (promise)
         promise->setProgressValue(kProgressMaximum);
     return report;
