@@ -5,6 +5,7 @@
 #include "core/examplevalidator.h"
 #include "core/jsonlindex.h"
 #include "core/legacyprepare.h"
+#include "core/threadpriority.h"
 
 #include <QLocale>
 #include <QPromise>
@@ -223,9 +224,16 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
         }
     };
     // The calling thread works too, so this never waits on a pool that is busy elsewhere.
+    // The helpers run at its priority: low in the background, normal for the CLI.
+    const bool lowered = ThreadPriority::isCurrentThreadLowered();
     QList<QFuture<void>> helpers;
-    for (int i = 1; i < threads && std::size_t(i) < chunks.size(); ++i)
-        helpers.append(QtConcurrent::run(m_pool, work));
+    for (int i = 1; i < threads && std::size_t(i) < chunks.size(); ++i) {
+        helpers.append(QtConcurrent::run(m_pool, [&work, lowered] {
+            if (lowered)
+                ThreadPriority::lowerCurrentThread();
+            work();
+        }));
+    }
     work();
     for (QFuture<void>& helper : helpers)
         helper.waitForFinished();
@@ -360,6 +368,7 @@ QFuture<DatasetReport> DatasetValidator::validateInBackground(
     QThreadPool* target = pool ? pool : QThreadPool::globalInstance();
     return QtConcurrent::run(
         target, [index = std::move(index), options, pool](QPromise<DatasetReport>& promise) {
+            ThreadPriority::lowerCurrentThread();
             DatasetReport report = DatasetValidator(options, pool).validate(*index, &promise);
             promise.addResult(std::move(report));
         });

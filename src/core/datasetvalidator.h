@@ -63,7 +63,8 @@ public:
     // in [0, kProgressMaximum] and stops early (report.canceled) when it is canceled.
     DatasetReport validate(const JsonlIndex& index, QPromise<DatasetReport>* promise = nullptr) const;
 
-    // validate() on `pool` (global when null); chain it after JsonlIndex::buildInBackground.
+    // validate() on `pool` (global when null) at low priority, its helpers too
+    // (ThreadPriority: give it a pool of its own); chain it after JsonlIndex::buildInBackground.
     static QFuture<DatasetReport> validateInBackground(
         std::shared_ptr<JsonlIndex> index, Options options, QThreadPool* pool = nullptr);
 
