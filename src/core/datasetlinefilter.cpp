@@ -5,6 +5,7 @@
 #include "core/datasetreport.h"
 #include "core/examplevalidator.h"
 #include "core/jsonlindex.h"
+#include "core/threadpriority.h"
 
 #include <QPromise>
 #include <QThreadPool>
@@ -199,7 +200,10 @@ QFuture<DatasetLineFilter::Batch> DatasetLineFilter::start(
 {
     return QtConcurrent::run(pool ? pool : QThreadPool::globalInstance(),
         [index = std::move(index), criteria = std::move(criteria), inputs = std::move(inputs)](
-            QPromise<Batch>& promise) { run(promise, *index, criteria, inputs); });
+            QPromise<Batch>& promise) {
+            ThreadPriority::lowerCurrentThread();
+            run(promise, *index, criteria, inputs);
+        });
 }
 
 } // namespace tb

@@ -81,8 +81,9 @@ public:
     // The roles of the messages of one line (chat messages, DPO input and outputs).
     static QStringList rolesOf(QByteArrayView line);
 
-    // Runs on `pool` (global when null) over a completely built index; cancel with
-    // QFuture::cancel(). Progress in [0, kProgressMaximum].
+    // Runs on `pool` (global when null) at low priority (ThreadPriority: give it a pool of
+    // its own) over a completely built index; cancel with QFuture::cancel(). Progress in
+    // [0, kProgressMaximum].
     static QFuture<Batch> start(std::shared_ptr<const JsonlIndex> index, Criteria criteria, Inputs inputs,
         QThreadPool* pool = nullptr);
     // The same on the calling thread.

@@ -5,7 +5,9 @@
 #include "core/examplevalidator.h"
 #include "core/jsonlindex.h"
 #include "core/legacyprepare.h"
+#include "core/threadpriority.h"
 
+#include <QLocale>
 #include <QPromise>
 #include <QThreadPool>
 #include <QtConcurrent>
@@ -96,12 +98,32 @@ DatasetFormat DatasetValidator::detectFileFormat(
     return best;
 }
 
-void DatasetValidator::addLegacyAnalysis(const QString& path, DatasetReport& report) const
+bool DatasetValidator::addLegacyAnalysis(
+    const JsonlIndex& index, DatasetReport& report, QPromise<DatasetReport>* promise) const
 {
-    LegacyPrepare prepare;
-    const LegacyPrepare::Analysis analysis = prepare.analyze(path);
+    const qint64 memory = legacyAnalysisMemory(index.fileSize(), index.lineCount());
+    if (memory > m_options.maxLegacyAnalysisMemory) {
+        DatasetFinding skipped;
+        skipped.rule = QStringLiteral("legacy_analysis_skipped");
+        skipped.severity = DatasetFinding::Severity::Info;
+        skipped.message = QStringLiteral(
+            "the prepare_data analysis (common prefixes and suffixes, classification, time estimate) "
+            "was skipped: it would need about %1 of memory for this file")
+                              .arg(QLocale::c().formattedDataSize(memory, 1));
+        skipped.fix
+            = QStringLiteral("Run Prepare for Fine-Tuning (or `tunebench prepare`) to analyze it anyway.");
+        report.addFinding(std::move(skipped));
+        return true;
+    }
+    if (promise)
+        promise->setProgressValue(kLegacyAnalysisProgress);
+    const LegacyPrepare::Analysis analysis
+        = LegacyPrepare().analyze(index.path(), [promise] { return promise && promise->isCanceled(); });
+    if (analysis.canceled)
+        return false;
     for (DatasetFinding finding : analysis.findings())
         report.addFinding(std::move(finding));
+    return true;
 }
 
 DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<DatasetReport>* promise) const
@@ -196,15 +218,22 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
                 std::lock_guard lock(progressMutex);
                 if (value > lastProgress) {
                     lastProgress = value;
-                    promise->setProgressValue(std::min(value, kProgressMaximum - 1));
+                    promise->setProgressValue(std::min(value, kLegacyAnalysisProgress - 1));
                 }
             }
         }
     };
     // The calling thread works too, so this never waits on a pool that is busy elsewhere.
+    // The helpers run at its priority: low in the background, normal for the CLI.
+    const bool lowered = ThreadPriority::isCurrentThreadLowered();
     QList<QFuture<void>> helpers;
-    for (int i = 1; i < threads && std::size_t(i) < chunks.size(); ++i)
-        helpers.append(QtConcurrent::run(m_pool, work));
+    for (int i = 1; i < threads && std::size_t(i) < chunks.size(); ++i) {
+        helpers.append(QtConcurrent::run(m_pool, [&work, lowered] {
+            if (lowered)
+                ThreadPriority::lowerCurrentThread();
+            work();
+        }));
+    }
     work();
     for (QFuture<void>& helper : helpers)
         helper.waitForFinished();
@@ -328,8 +357,10 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
     report.epochs = FineTuneLimits::defaultEpochs(report.examples);
 
     if (report.format == DatasetFormat::Legacy && m_options.legacyAnalysis
-        && index.fileSize() <= kMaxLegacyAnalysisBytes)
-        addLegacyAnalysis(index.path(), report);
+        && !addLegacyAnalysis(index, report, promise)) {
+        report.canceled = true;
+        return report;
+    }
     if (promise)
         promise->setProgressValue(kProgressMaximum);
     return report;
@@ -341,6 +372,7 @@ QFuture<DatasetReport> DatasetValidator::validateInBackground(
     QThreadPool* target = pool ? pool : QThreadPool::globalInstance();
     return QtConcurrent::run(
         target, [index = std::move(index), options, pool](QPromise<DatasetReport>& promise) {
+            ThreadPriority::lowerCurrentThread();
             DatasetReport report = DatasetValidator(options, pool).validate(*index, &promise);
             promise.addResult(std::move(report));
         });

@@ -27,6 +27,21 @@ class JsonlIndex;
 class DatasetValidator
 {
 public:
+    // The prepare_data analysis of a legacy file holds every row in memory, as the Python
+    // tool's DataFrame did. Above this estimate it is skipped with an Info finding
+    // (legacy_analysis_skipped): a check that runs by itself on every file opened must not
+    // take gigabytes, and the user can still run it on purpose (Prepare for Fine-Tuning,
+    // `tunebench prepare`). It is not streamed instead: its remediations edit the table
+    // in turn and several need every row at once (duplicates, classes, common affixes),
+    // while the per-line checks already cover each row of a big file.
+    static constexpr qint64 kMaxLegacyAnalysisMemory = qint64(256) << 20;
+    // What that analysis needs, measured: about ten bytes per byte of the file plus 600
+    // per row (90 MB in 1M rows peaked at 1.4 GB, 90 MB in 20k rows at 0.9 GB).
+    static constexpr qint64 legacyAnalysisMemory(qint64 fileBytes, qint64 lines)
+    {
+        return 10 * fileBytes + 600 * lines;
+    }
+
     struct Options
     {
         std::optional<DatasetFormat> format; // nullopt: detect from the file
@@ -34,13 +49,13 @@ public:
         int maxTokensPerExample = FineTuneLimits::kMaxTokensPerExample;
         int threads = 0; // 0: the pool's maximum
         bool legacyAnalysis = true; // run the prepare_data analysis on legacy files
+        qint64 maxLegacyAnalysisMemory = kMaxLegacyAnalysisMemory; // ...when it needs no more than this
     };
 
-    // The progress range reported to the QPromise.
+    // The progress range reported to the QPromise: lines checked in [0, kLegacyAnalysisProgress),
+    // which marks the prepare_data analysis of a legacy file (seconds on a big one).
     static constexpr int kProgressMaximum = 1000;
-    // Legacy files above this size skip the whole-file prepare_data analysis (it holds
-    // every row in memory, like the Python tool did).
-    static constexpr qint64 kMaxLegacyAnalysisBytes = qint64(512) << 20;
+    static constexpr int kLegacyAnalysisProgress = kProgressMaximum - 1;
 
     explicit DatasetValidator(Options options, QThreadPool* pool = nullptr);
 
@@ -48,7 +63,8 @@ public:
     // in [0, kProgressMaximum] and stops early (report.canceled) when it is canceled.
     DatasetReport validate(const JsonlIndex& index, QPromise<DatasetReport>* promise = nullptr) const;
 
-    // validate() on `pool` (global when null); chain it after JsonlIndex::buildInBackground.
+    // validate() on `pool` (global when null) at low priority, its helpers too
+    // (ThreadPriority: give it a pool of its own); chain it after JsonlIndex::buildInBackground.
     static QFuture<DatasetReport> validateInBackground(
         std::shared_ptr<JsonlIndex> index, Options options, QThreadPool* pool = nullptr);
 
@@ -57,7 +73,9 @@ public:
 
 private:
     DatasetFormat detectFileFormat(const JsonlIndex& index, const TiktokenEncoding& encoding) const;
-    void addLegacyAnalysis(const QString& path, DatasetReport& report) const;
+    // False when the promise was canceled during the analysis.
+    bool addLegacyAnalysis(
+        const JsonlIndex& index, DatasetReport& report, QPromise<DatasetReport>* promise) const;
 
     Options m_options;
     QThreadPool* m_pool;

@@ -2,6 +2,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "core/jsonlindex.h"
 
+#include "core/threadpriority.h"
+
 #include <QFileInfo>
 #include <QPromise>
 #include <QThreadPool>
@@ -105,7 +107,10 @@ JsonlIndex::~JsonlIndex()
 
 QFuture<void> JsonlIndex::buildInBackground(const std::shared_ptr<JsonlIndex>& index, QThreadPool* pool)
 {
-    auto task = [index](QPromise<void>& promise) { index->build(promise); };
+    auto task = [index](QPromise<void>& promise) {
+        ThreadPriority::lowerCurrentThread();
+        index->build(promise);
+    };
     return QtConcurrent::run(pool ? pool : QThreadPool::globalInstance(), task);
 }
 

@@ -45,8 +45,9 @@ public:
     // mapped, or is larger than kMaxFileSize. An empty file gives an index of 0 lines.
     static Result<std::shared_ptr<JsonlIndex>> open(const QString& path);
 
-    // Starts build() on `pool` (the global pool when null). The task keeps the index
-    // alive until it ends. Cancel with QFuture::cancel(); the lines found so far remain.
+    // Starts build() on `pool` (the global pool when null) at low priority (ThreadPriority:
+    // give it a pool of its own). The task keeps the index alive until it ends. Cancel
+    // with QFuture::cancel(); the lines found so far remain.
     static QFuture<void> buildInBackground(
         const std::shared_ptr<JsonlIndex>& index, QThreadPool* pool = nullptr);
 

@@ -3,6 +3,7 @@
 #include "core/jsonlsearch.h"
 
 #include "core/jsonlindex.h"
+#include "core/threadpriority.h"
 
 #include <QPromise>
 #include <QThread>
@@ -127,8 +128,10 @@ void searchAll(QPromise<JsonlSearch::Batch>& promise, const JsonlIndex& index, c
 QFuture<JsonlSearch::Batch> JsonlSearch::start(std::shared_ptr<const JsonlIndex> index,
     const QByteArray& needle, Qt::CaseSensitivity sensitivity, QThreadPool* pool)
 {
-    auto task = [index = std::move(index), needle, sensitivity](
-                    QPromise<Batch>& promise) { run(promise, *index, needle, sensitivity); };
+    auto task = [index = std::move(index), needle, sensitivity](QPromise<Batch>& promise) {
+        ThreadPriority::lowerCurrentThread();
+        run(promise, *index, needle, sensitivity);
+    };
     return QtConcurrent::run(pool ? pool : QThreadPool::globalInstance(), task);
 }
 

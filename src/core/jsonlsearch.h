@@ -28,8 +28,8 @@ public:
     // being built is followed until it completes. Progress is in [0, 1000] of the bytes;
     // cancel with QFuture::cancel(). An empty needle, or one holding a newline, matches nothing.
     // A search waiting for a build holds its pool thread: give the build a thread that
-    // searches cannot all take (DatasetView runs both on a pool of two). Thread-safe: the
-    // index is only read.
+    // searches cannot all take (DatasetView runs both on a pool of two). Runs at low
+    // priority (ThreadPriority: give it a pool of its own). Thread-safe: the index is only read.
     static QFuture<Batch> start(std::shared_ptr<const JsonlIndex> index, const QByteArray& needle,
         Qt::CaseSensitivity sensitivity, QThreadPool* pool = nullptr);
 

@@ -761,21 +761,27 @@ std::vector<DatasetFinding> LegacyPrepare::Analysis::findings() const
     return out;
 }
 
-LegacyPrepare::Analysis LegacyPrepare::analyze(const QString& path) const
+LegacyPrepare::Analysis LegacyPrepare::analyze(
+    const QString& path, const std::function<bool()>& canceled) const
 {
     Analysis analysis;
     QString text, errors;
     analysis = analyze(
-        path, [&](const QString& s) { text += s; }, [&](const QString& s) { errors += s; });
+        path, [&](const QString& s) { text += s; }, [&](const QString& s) { errors += s; }, canceled);
     analysis.text = text;
     analysis.errorText = errors;
     return analysis;
 }
 
 LegacyPrepare::Analysis LegacyPrepare::analyze(const QString& path,
-    const std::function<void(const QString&)>& out, const std::function<void(const QString&)>& err) const
+    const std::function<void(const QString&)>& out, const std::function<void(const QString&)>& err,
+    const std::function<bool()>& canceled) const
 {
     Analysis analysis;
+    const auto stopRequested = [&] {
+        analysis.canceled = canceled && canceled();
+        return analysis.canceled;
+    };
     out(QStringLiteral("Analyzing...\n"));
     const auto applyNecessary = [&](Remediation& r) {
         if (r.error) {
@@ -794,7 +800,9 @@ LegacyPrepare::Analysis LegacyPrepare::analyze(const QString& path,
     };
 
     LegacyTable::ReadNotes notes;
-    Result<LegacyTable> read = LegacyTable::read(path, notes);
+    Result<LegacyTable> read = LegacyTable::read(path, notes, canceled);
+    if (stopRequested())
+        return analysis;
     Remediation reading = remediation(QStringLiteral("read_any_format"), QStringLiteral("legacy_read"));
     if (!notes.immediate.isEmpty())
         reading.immediate = notes.immediate;
@@ -827,6 +835,8 @@ LegacyPrepare::Analysis LegacyPrepare::analyze(const QString& path,
         [](const LegacyTable& t) { return completionSpaceStart(t); },
     };
     for (const Validator& validator : validators) {
+        if (stopRequested())
+            return analysis;
         std::optional<Remediation> r = validator(analysis.table);
         if (!r)
             continue;
@@ -841,7 +851,7 @@ LegacyPrepare::Analysis LegacyPrepare::analyze(const QString& path,
 LegacyPrepare::Outcome LegacyPrepare::run(const QString& path, const Io& io) const
 {
     Outcome outcome;
-    Analysis analysis = analyze(path, io.out, io.err);
+    Analysis analysis = analyze(path, io.out, io.err, {});
     if (analysis.aborted) {
         outcome.exitCode = 1;
         outcome.inputError

@@ -54,6 +54,7 @@ public:
     struct Analysis
     {
         bool aborted = false; // an error remediation stopped the tool (exit status 1)
+        bool canceled = false; // analyze()'s cancel check stopped it: the rest is partial
         QString text; // what the tool printed so far (stdout)
         QString errorText; // stderr
         std::vector<Remediation> remediations;
@@ -106,7 +107,9 @@ public:
         QStringList writtenFiles; // the *_prepared*.jsonl files
     };
 
-    Analysis analyze(const QString& path) const;
+    // Stops early (Analysis::canceled) once `canceled` returns true: it is asked while
+    // the file is read, every few thousand rows, and between the validators.
+    Analysis analyze(const QString& path, const std::function<bool()>& canceled = {}) const;
     Outcome run(const QString& path, const Io& io) const;
 
     // Applies the recommendations in the tool's order to a copy of the analysed table.
@@ -131,7 +134,7 @@ public:
 
 private:
     Analysis analyze(const QString& path, const std::function<void(const QString&)>& out,
-        const std::function<void(const QString&)>& err) const;
+        const std::function<void(const QString&)>& err, const std::function<bool()>& canceled) const;
     void writeOutFile(
         LegacyTable& table, const QString& path, bool anyRemediations, const Io& io, Outcome& outcome) const;
 };

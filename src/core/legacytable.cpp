@@ -10,6 +10,7 @@
 #include <QHash>
 #include <QStringDecoder>
 #include <algorithm>
+#include <optional>
 #include <simdjson.h>
 
 namespace tb {
@@ -30,6 +31,14 @@ struct Cell
 };
 
 using Record = std::vector<std::pair<QString, Cell>>;
+using CancelCheck = std::function<bool()>;
+
+// Asks `canceled` every `stride` steps (rows, or characters of a delimited file): a
+// fraction of a millisecond of work apart, and free next to the work itself.
+bool stopRequested(const CancelCheck& canceled, std::size_t step, std::size_t stride = 4096)
+{
+    return step % stride == 0 && canceled && canceled();
+}
 
 QString fromUtf8(std::string_view s)
 {
@@ -181,7 +190,8 @@ QStringList columnText(const std::vector<Cell>& cells)
     return out;
 }
 
-LegacyTable fromRecords(const std::vector<Record>& records)
+// nullopt once `canceled` returned true.
+std::optional<LegacyTable> fromRecords(const std::vector<Record>& records, const CancelCheck& canceled)
 {
     QStringList columns;
     QHash<QString, qsizetype> position;
@@ -200,6 +210,8 @@ LegacyTable fromRecords(const std::vector<Record>& records)
     for (qsizetype c = 0; c < columns.size(); ++c) {
         std::vector<Cell> cells(records.size());
         for (std::size_t r = 0; r < records.size(); ++r) {
+            if (stopRequested(canceled, r))
+                return std::nullopt;
             for (const auto& [key, cell] : records[r]) {
                 if (key == columns.at(c)) {
                     cells[r] = cell;
@@ -229,21 +241,26 @@ QString pythonStrip(const QString& s)
     return s.mid(begin, end - begin);
 }
 
-enum class JsonRead { Ok, Invalid };
+enum class JsonRead { Ok, Invalid, Canceled };
 
 // pd.read_json(lines=True): every non-blank stripped line is one record.
-JsonRead readJsonLines(const QString& text, std::vector<Record>& records, bool& singleArrayLine)
+JsonRead readJsonLines(
+    const QString& text, std::vector<Record>& records, bool& singleArrayLine, const CancelCheck& canceled)
 {
     simdjson::dom::parser parser;
     singleArrayLine = false;
     const QStringList lines = text.split(QLatin1Char('\n'));
     std::vector<QByteArray> kept;
-    for (const QString& line : lines) {
-        const QString stripped = pythonStrip(line);
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        if (stopRequested(canceled, std::size_t(i)))
+            return JsonRead::Canceled;
+        const QString stripped = pythonStrip(lines.at(i));
         if (!stripped.isEmpty())
             kept.push_back(stripped.toUtf8());
     }
     for (const QByteArray& line : kept) {
+        if (stopRequested(canceled, records.size()))
+            return JsonRead::Canceled;
         element root;
         if (parser.parse(line.constData(), std::size_t(line.size())).get(root) != simdjson::SUCCESS)
             return JsonRead::Invalid;
@@ -261,7 +278,7 @@ JsonRead readJsonLines(const QString& text, std::vector<Record>& records, bool& 
 }
 
 // pd.read_json(dtype=str) of a whole document: a list of records.
-JsonRead readJsonDocument(const QString& text, std::vector<Record>& records)
+JsonRead readJsonDocument(const QString& text, std::vector<Record>& records, const CancelCheck& canceled)
 {
     simdjson::dom::parser parser;
     const QByteArray bytes = text.toUtf8();
@@ -272,6 +289,8 @@ JsonRead readJsonDocument(const QString& text, std::vector<Record>& records)
         return JsonRead::Invalid;
     records.clear();
     for (element item : list) {
+        if (stopRequested(canceled, records.size()))
+            return JsonRead::Canceled;
         simdjson::dom::object object;
         if (item.get_object().get(object) != simdjson::SUCCESS)
             return JsonRead::Invalid;
@@ -282,7 +301,9 @@ JsonRead readJsonDocument(const QString& text, std::vector<Record>& records)
 
 // pandas' C parser with dtype=str: quoted fields, doubled quotes, blank lines skipped,
 // default NA strings read as missing (and then filled with "").
-bool readDelimited(const QString& text, QChar separator, QStringList& header, std::vector<QStringList>& rows)
+// False for a bad file or once `canceled` returned true.
+bool readDelimited(const QString& text, QChar separator, QStringList& header, std::vector<QStringList>& rows,
+    const CancelCheck& canceled)
 {
     static const QStringList kNaValues { QStringLiteral(""), QStringLiteral("#N/A"),
         QStringLiteral("#N/A N/A"), QStringLiteral("#NA"), QStringLiteral("-1.#IND"),
@@ -310,6 +331,8 @@ bool readDelimited(const QString& text, QChar separator, QStringList& header, st
     };
     qsizetype i = text.startsWith(QChar(0xFEFF)) ? 1 : 0;
     for (; i < text.size(); ++i) {
+        if (stopRequested(canceled, std::size_t(i), std::size_t(1) << 18))
+            return false;
         const QChar c = text.at(i);
         if (inQuotes) {
             if (c == QLatin1Char('"')) {
@@ -394,8 +417,10 @@ LegacyTable LegacyTable::fromRows(const QStringList& columns, const std::vector<
     return table;
 }
 
-Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes)
+Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes, const CancelCheck& canceled)
 {
+    const auto isCanceled = [&] { return canceled && canceled(); };
+    const auto stopped = [&] { return Error::plain(QStringLiteral("canceled")); };
     if (!QFileInfo(path).isFile())
         return Error::plain(QStringLiteral("File %1 does not exist.").arg(path));
     const QString lower = path.toLower();
@@ -434,6 +459,8 @@ Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes)
     QString text = decoder(bytes);
     if (decoder.hasError())
         return invalid();
+    if (isCanceled())
+        return stopped();
 
     if (lower.endsWith(QLatin1String(".csv")) || lower.endsWith(QLatin1String(".tsv"))) {
         const bool csv = lower.endsWith(QLatin1String(".csv"));
@@ -444,8 +471,8 @@ Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes)
                               .arg(csv ? QStringLiteral("CSV") : QStringLiteral("TSV"));
         QStringList header;
         std::vector<QStringList> rows;
-        if (!readDelimited(text, csv ? QLatin1Char(',') : QLatin1Char('\t'), header, rows))
-            return invalid();
+        if (!readDelimited(text, csv ? QLatin1Char(',') : QLatin1Char('\t'), header, rows, canceled))
+            return isCanceled() ? stopped() : invalid();
         return fromRows(header, rows);
     }
     if (lower.endsWith(QLatin1String(".txt"))) {
@@ -462,11 +489,21 @@ Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes)
     std::vector<Record> records;
     bool singleArrayLine = false;
     const bool jsonl = lower.endsWith(QLatin1String(".jsonl"));
-    if (readJsonLines(text, records, singleArrayLine) != JsonRead::Ok) {
+    const auto table = [&]() -> Result<LegacyTable> {
+        std::optional<LegacyTable> built = fromRecords(records, canceled);
+        if (!built)
+            return stopped();
+        return std::move(*built);
+    };
+    const JsonRead lines = readJsonLines(text, records, singleArrayLine, canceled);
+    if (lines == JsonRead::Canceled)
+        return stopped();
+    if (lines != JsonRead::Ok) {
         // A .json file that is not JSON Lines is read as one document (indented JSON).
-        if (jsonl || readJsonDocument(text, records) != JsonRead::Ok)
-            return invalid();
-        return fromRecords(records);
+        const JsonRead document = jsonl ? JsonRead::Invalid : readJsonDocument(text, records, canceled);
+        if (document != JsonRead::Ok)
+            return document == JsonRead::Canceled ? stopped() : invalid();
+        return table();
     }
     if (records.size() == 1) {
         // One row means the file was one JSON document, not JSON Lines: read it again as JSON.
@@ -475,16 +512,19 @@ Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes)
                                              "will be converted to JSONL format");
             notes.necessary = QStringLiteral("Your format `JSON` will be converted to `JSONL`");
         }
-        if (!singleArrayLine || readJsonDocument(text, records) != JsonRead::Ok)
+        if (!singleArrayLine)
             return invalid(); // one object: pandas cannot build a frame of scalars
-        return fromRecords(records);
+        const JsonRead document = readJsonDocument(text, records, canceled);
+        if (document != JsonRead::Ok)
+            return document == JsonRead::Canceled ? stopped() : invalid();
+        return table();
     }
     if (!jsonl) {
         notes.immediate = QStringLiteral("\n- Your JSON file appears to be in a JSONL format. Your file will "
                                          "be converted to JSONL format");
         notes.necessary = QStringLiteral("Your format `JSON` will be converted to `JSONL`");
     }
-    return fromRecords(records);
+    return table();
 }
 
 void LegacyTable::selectColumns(const QStringList& names)

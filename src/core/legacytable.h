@@ -10,6 +10,7 @@
 
 #include <QString>
 #include <QStringList>
+#include <functional>
 #include <vector>
 
 namespace tb {
@@ -26,8 +27,10 @@ public:
 
     // pd.read_json(lines=True, dtype=str) for .jsonl/.json, the .txt rule (every line a
     // completion) and pd.read_csv(dtype=str) for .csv/.tsv. The error message is the
-    // legacy tool's own sentence.
-    static Result<LegacyTable> read(const QString& path, ReadNotes& notes);
+    // legacy tool's own sentence. Fails early once `canceled` returns true (asked every
+    // few thousand rows); the caller tells that apart from a bad file.
+    static Result<LegacyTable> read(
+        const QString& path, ReadNotes& notes, const std::function<bool()>& canceled = {});
     static LegacyTable fromRows(const QStringList& columns, const std::vector<QStringList>& rows);
 
     qsizetype rowCount() const { return qsizetype(m_rows.size()); }

@@ -122,19 +122,21 @@ QString floatRepr(double value)
     }
     const int exponent = std::atoi(scientific.c_str() + e + 1);
     const int point = exponent + 1; // digits are 0.d1d2... x 10^point
+    // Appended piece by piece: `"0." + std::string(...)` trips a GCC 12 -Wrestrict false
+    // positive in optimized builds.
     std::string out = negative ? "-" : "";
     if (point > -4 && point <= 16) {
         if (point <= 0) {
-            out += "0." + std::string(std::size_t(-point), '0') + digits;
+            out.append("0.").append(std::size_t(-point), '0').append(digits);
         } else if (std::size_t(point) >= digits.size()) {
-            out += digits + std::string(std::size_t(point) - digits.size(), '0') + ".0";
+            out.append(digits).append(std::size_t(point) - digits.size(), '0').append(".0");
         } else {
-            out += digits.substr(0, std::size_t(point)) + "." + digits.substr(std::size_t(point));
+            out.append(digits, 0, std::size_t(point)).append(".").append(digits, std::size_t(point));
         }
     } else {
-        out += digits.substr(0, 1);
+        out.append(digits, 0, 1);
         if (digits.size() > 1)
-            out += "." + digits.substr(1);
+            out.append(".").append(digits, 1);
         char exp[16];
         std::snprintf(exp, sizeof exp, "e%c%02d", exponent < 0 ? '-' : '+', std::abs(exponent));
         out += exp;

@@ -77,7 +77,7 @@ void AccountSession::withClient(QObject* context, std::function<void(Result<ApiC
             if (m_client) {
                 // Another caller connected first: keep its client, which may already run jobs.
                 client.value()->deleteLater();
-                client = m_client.data();
+                client.value() = m_client.data();
             } else {
                 m_client = client.value();
             }

@@ -163,7 +163,8 @@ private:
     DatasetFileActions* m_fileActions = nullptr;
 
     // Indexing and searching run for seconds on big files; their own pool keeps the
-    // global one free for the short tasks (row parses, detail renders). Declared before
+    // global one free for the short tasks (row parses, detail renders), and at normal
+    // priority: long jobs lower their threads' for good (ThreadPriority). Declared before
     // the watchers: destroyed after them, it waits for its (cancelled) tasks.
     QThreadPool m_longJobs;
     // Validation takes every thread its pool has for as long as it runs (minutes on a

@@ -15,6 +15,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProgressBar>
+#include <QPromise>
 #include <QPushButton>
 #include <QSplitter>
 #include <QTabWidget>
@@ -77,11 +78,18 @@ PrepareDialog::PrepareDialog(const QString& path, UserDialogs& dialogs, QWidget*
     connect(&m_writeWatcher, &QFutureWatcherBase::finished, this, &PrepareDialog::onWriteFinished);
     setStatus(tr("Analysing %1…").arg(QFileInfo(path).fileName()));
     // The tool reads the whole file into memory; that never happens on the GUI thread.
-    m_analysisWatcher.setFuture(QtConcurrent::run([path] { return LegacyPrepare().analyze(path); }));
+    m_analysisWatcher.setFuture(QtConcurrent::run([path](QPromise<LegacyPrepare::Analysis>& promise) {
+        promise.addResult(LegacyPrepare().analyze(path, [&promise] { return promise.isCanceled(); }));
+    }));
     updateWriteButton();
 }
 
-PrepareDialog::~PrepareDialog() = default; // the tasks own copies of what they use
+PrepareDialog::~PrepareDialog()
+{
+    // The tasks own copies of what they use; an analysis of a big file still reading
+    // stops instead of holding the memory (and the application's exit) for minutes.
+    m_analysisWatcher.cancel();
+}
 
 void PrepareDialog::createWidgets()
 {

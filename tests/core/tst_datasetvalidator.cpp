@@ -15,6 +15,9 @@
 #include <QPromise>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <algorithm>
+#include <memory>
 #include <numeric>
 
 using tb::DatasetFinding;
@@ -73,6 +76,8 @@ private Q_SLOTS:
     void mergesDeterministicallyWhateverTheThreadCount();
     void keepsCountsExactPastTheFindingCap();
     void stopsWhenCanceled();
+    void skipsTheLegacyAnalysisAboveItsMemoryLimit();
+    void stopsTheLegacyAnalysisWhenCanceled();
     void printsJsonWithTheDocumentedKeys();
     void binsTheBooksRacingFileIntoNiceWidths();
     void keepsTheFixedJsonHistogramAndAddsAdaptiveBins();
@@ -468,6 +473,66 @@ void TestDatasetValidator::stopsWhenCanceled()
     future.waitForFinished();
     QCOMPARE(future.progressValue(), DatasetValidator::kProgressMaximum);
     QCOMPARE(future.result().examples, qint64(2));
+}
+
+void TestDatasetValidator::skipsTheLegacyAnalysisAboveItsMemoryLimit()
+{
+    const auto fileFindings = [](qint64 memoryLimit) {
+        DatasetValidator::Options options;
+        options.maxLegacyAnalysisMemory = memoryLimit;
+        QStringList rules;
+        for (const DatasetFinding& f :
+            DatasetValidator::validateFile(fixture(QStringLiteral("valid-legacy.jsonl")), options).findings) {
+            if (f.line == 0)
+                rules.append(f.rule);
+        }
+        return rules;
+    };
+    const QStringList analyzed = fileFindings(DatasetValidator::kMaxLegacyAnalysisMemory);
+    QVERIFY(analyzed.contains(QStringLiteral("legacy_num_examples")));
+    QVERIFY(!analyzed.contains(QStringLiteral("legacy_analysis_skipped")));
+    QCOMPARE(fileFindings(1), QStringList { QStringLiteral("legacy_analysis_skipped") });
+}
+
+void TestDatasetValidator::stopsTheLegacyAnalysisWhenCanceled()
+{
+    // Big enough that the prepare_data analysis runs for a good while after the line
+    // pass, small enough that it is not skipped.
+    QTemporaryDir dir;
+    QFile out(dir.filePath(QStringLiteral("legacy.jsonl")));
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    for (int i = 0; i < 150000; ++i)
+        out.write("{\"prompt\": \"question " + QByteArray::number(i) + " ->\", \"completion\": \" answer "
+            + QByteArray::number(i % 7) + "\"}\n");
+    out.close();
+    auto index = tb::JsonlIndex::open(out.fileName());
+    QVERIFY(index.ok());
+    (*index)->build();
+    QVERIFY(DatasetValidator::legacyAnalysisMemory((*index)->fileSize(), (*index)->lineCount())
+        <= DatasetValidator::kMaxLegacyAnalysisMemory);
+
+    QPromise<DatasetReport> promise;
+    QFuture<DatasetReport> future = promise.future();
+    promise.start();
+    DatasetReport report;
+    const std::unique_ptr<QThread> worker(QThread::create([&] {
+        DatasetValidator::Options options;
+        options.threads = 2;
+        report = DatasetValidator(options).validate(**index, &promise);
+        promise.finish();
+    }));
+    worker->start();
+    // Canceled once the analysis began: it reads and analyses every row again, for much
+    // longer than this takes to notice it began.
+    while (future.progressValue() < DatasetValidator::kLegacyAnalysisProgress && !worker->isFinished())
+        QThread::usleep(100);
+    QCOMPARE(future.progressValue(), DatasetValidator::kLegacyAnalysisProgress);
+    future.cancel();
+    QVERIFY(worker->wait());
+    QVERIFY(future.isCanceled());
+    QVERIFY(report.canceled);
+    QVERIFY(std::none_of(report.findings.begin(), report.findings.end(),
+        [](const DatasetFinding& f) { return f.line == 0 && f.rule.startsWith(QLatin1String("legacy_")); }));
 }
 
 void TestDatasetValidator::printsJsonWithTheDocumentedKeys()

@@ -94,6 +94,8 @@ private Q_SLOTS:
     void rejectedRecommendationLeavesTheDataAsItWas();
     void effectsCountAndPreviewTheAffectedRows();
     void racingRecommendsOnlyALeadingSpace();
+    void stopsAtEveryCancelCheck_data();
+    void stopsAtEveryCancelCheck();
 };
 
 void TestLegacyPrepare::reproducesRacingPreparedByteForByte()
@@ -667,6 +669,68 @@ void TestLegacyPrepare::racingRecommendsOnlyALeadingSpace()
     QCOMPARE(rejected.effects.front().rowsAffected, qsizetype(125));
     QCOMPARE(rejected.effects.front().preview.front().completionAfter,
         QStringLiteral(" A gravity-defying maneuver utilizing the pod's advanced repulsorlift technology."));
+}
+
+void TestLegacyPrepare::stopsAtEveryCancelCheck_data()
+{
+    // Enough rows that reading asks more than once per pass; completions without a
+    // leading space, so that the last validator always adds a remediation.
+    constexpr int kRows = 10000;
+    QByteArray jsonl, csv = "prompt,completion\n", json = "[\n";
+    for (int i = 0; i < kRows; ++i) {
+        const QByteArray prompt = "question " + QByteArray::number(i) + " ->";
+        const QByteArray completion = i % 3 ? "yes" : "no";
+        jsonl += "{\"prompt\": \"" + prompt + "\", \"completion\": \"" + completion + "\"}\n";
+        csv += prompt + ',' + completion + '\n';
+        json += (i > 0 ? ",\n" : "") + QByteArray("  {\"prompt\": \"") + prompt + "\", \"completion\": \""
+            + completion + "\"}";
+    }
+    json += "\n]\n";
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::newRow("jsonl") << QStringLiteral("rows.jsonl") << jsonl;
+    QTest::newRow("csv") << QStringLiteral("rows.csv") << csv;
+    QTest::newRow("json document") << QStringLiteral("rows.json") << json;
+}
+
+void TestLegacyPrepare::stopsAtEveryCancelCheck()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+
+    int checks = 0;
+    const LegacyPrepare::Analysis full = LegacyPrepare().analyze(path, [&checks] {
+        ++checks;
+        return false;
+    });
+    QVERIFY(!full.canceled);
+    QVERIFY(!full.aborted);
+    QCOMPARE(full.table.rowCount(), qsizetype(10000));
+    QCOMPARE(full.remediations.size(), LegacyPrepare().analyze(path).remediations.size());
+    QVERIFY2(checks > 16, qPrintable(QString::number(checks))); // while reading, and before each validator
+
+    // Canceled at each check in turn (and canceled it stays, like a QPromise): stops there,
+    // before the next validator.
+    int stopsWhileReading = 0;
+    for (int stopAt = 1; stopAt <= checks; ++stopAt) {
+        int asked = 0;
+        const LegacyPrepare::Analysis analysis
+            = LegacyPrepare().analyze(path, [&asked, stopAt] { return ++asked >= stopAt; });
+        QVERIFY2(analysis.canceled, qPrintable(QString::number(stopAt)));
+        QVERIFY(!analysis.aborted);
+        QVERIFY(analysis.remediations.size() < full.remediations.size());
+        if (analysis.remediations.empty()) {
+            QCOMPARE(analysis.table.rowCount(), qsizetype(0));
+            ++stopsWhileReading;
+        }
+    }
+    QVERIFY(stopsWhileReading >= 2);
 }
 
 QTEST_GUILESS_MAIN(TestLegacyPrepare)
