@@ -215,6 +215,8 @@ void DatasetView::createWidgets()
     m_tabs = new QTabWidget(this);
     m_tabs->addTab(m_conversation, tr("Conversation"));
     m_tabs->addTab(rawPage, tr("Raw JSON"));
+    m_rawPage = rawPage;
+    connect(m_tabs, &QTabWidget::currentChanged, this, &DatasetView::refreshDetailTab);
     m_stats = new DatasetStatsPane(this);
     m_tabs->addTab(m_stats, tr("Stats"));
     connect(m_stats, &DatasetStatsPane::lineActivated, this, [this](qint64 line) { jumpToLine(line); });
@@ -599,7 +601,26 @@ void DatasetView::onRenderFinished()
 void DatasetView::showDetail(const DatasetDetail& detail)
 {
     m_detail = detail;
-    m_conversation->setHtml(detail.conversationHtml);
+    m_conversationStale = true;
+    m_rawStale = true;
+    refreshDetailTab();
+    Q_EMIT detailShown(detail.line);
+}
+
+void DatasetView::refreshDetailTab()
+{
+    if (m_conversationStale && m_tabs->currentWidget() == m_conversation) {
+        m_conversationStale = false;
+        m_conversation->setHtml(m_detail.conversationHtml);
+    } else if (m_rawStale && m_tabs->currentWidget() == m_rawPage) {
+        m_rawStale = false;
+        fillRawTab();
+    }
+}
+
+void DatasetView::fillRawTab()
+{
+    const DatasetDetail& detail = m_detail;
     m_raw->setPlainText(detail.rawText);
     QList<QTextEdit::ExtraSelection> marks;
     if (!detail.errorText.isEmpty()) {
@@ -625,7 +646,6 @@ void DatasetView::showDetail(const DatasetDetail& detail)
         m_rawError->hide();
     }
     m_raw->setExtraSelections(marks);
-    Q_EMIT detailShown(detail.line);
 }
 
 void DatasetView::onFileChanged()

@@ -133,6 +133,10 @@ private:
     void onCurrentRowChanged();
     void onRenderFinished();
     void showDetail(const DatasetDetail& detail);
+    // Fills the Conversation or Raw JSON tab with m_detail when it is the current tab and
+    // stale: a jump lays out only the document the user sees.
+    void refreshDetailTab();
+    void fillRawTab();
     void onFileChanged();
     void startDefaultTokenCounter();
     void connectRecordTools();
@@ -189,6 +193,9 @@ private:
     quint64 m_renderGeneration = 0;
     qint64 m_restoreLine = -1; // 0-based line to select again after a reload
     DatasetDetail m_detail;
+    bool m_conversationStale = false;
+    bool m_rawStale = false;
+    QWidget* m_rawPage = nullptr;
     QString m_message; // last error or notice for the status line
     DatasetFilterBar* m_filterBar = nullptr;
     DatasetRecordEditor* m_editor = nullptr;
