@@ -6,11 +6,13 @@
 #include "api/profilestore.h"
 #include "cli/exitcode.h"
 #include "core/finetunelimits.h"
+#include "core/jsonlindex.h"
 #include "core/templatecatalog.h"
 #include "core/tiktokenencoding.h"
 #include "secrets/apikeyresolver.h"
 #include "secrets/credentialstore.h"
 
+#include <QFileInfo>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QSettings>
@@ -128,6 +130,24 @@ bool CliCommand::applyTokenizerOptions(const QCommandLineParser& parser, Dataset
         options.encoding = *encoding;
     }
     return true;
+}
+
+QString CliCommand::besideInput(const QString& input, const QString& suffix)
+{
+    const QFileInfo info(input);
+    return (info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/'))
+        + info.completeBaseName() + suffix;
+}
+
+std::shared_ptr<JsonlIndex> CliCommand::requireIndex(const QString& path)
+{
+    Result<std::shared_ptr<JsonlIndex>> index = JsonlIndex::open(path);
+    if (!index) {
+        finish(InputError, index.error().toString());
+        return nullptr;
+    }
+    (*index)->build();
+    return *index;
 }
 
 void CliCommand::addTemplateArgument(QCommandLineParser& parser)

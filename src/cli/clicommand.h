@@ -24,6 +24,7 @@ class QNetworkAccessManager;
 
 namespace tb {
 class AccountConnector;
+class JsonlIndex;
 class ApiKeyResolver;
 class CredentialStore;
 } // namespace tb
@@ -67,6 +68,12 @@ protected:
     // Applies them to `options` (the model's tokenizer and per-example limit; --encoding
     // wins); on a bad --encoding finishes with Usage and returns false.
     bool applyTokenizerOptions(const QCommandLineParser& parser, DatasetValidator::Options& options);
+
+    // A file the data commands write next to their input: INPUT's folder and base name with
+    // `suffix` appended ("train.jsonl" + "_deduped.jsonl" -> "train_deduped.jsonl").
+    static QString besideInput(const QString& input, const QString& suffix);
+    // Opens and indexes a JSONL file; on failure finishes with InputError and returns null.
+    std::shared_ptr<JsonlIndex> requireIndex(const QString& path);
 
     // Declares the one positional argument: a template file or bundled template name.
     static void addTemplateArgument(QCommandLineParser& parser);

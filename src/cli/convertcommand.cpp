@@ -6,8 +6,6 @@
 #include "core/datasetconverter.h"
 #include "core/jsonlindex.h"
 
-#include <QFileInfo>
-
 namespace tb::cli {
 
 QString ConvertCommand::summary() const
@@ -42,18 +40,13 @@ void ConvertCommand::execute(const QCommandLineParser& parser)
     options.target = *parsed;
     options.systemPrompt = parser.value(QStringLiteral("system"));
     const QString path = parser.positionalArguments().at(0);
-    const QFileInfo info(path);
     const QString output = parser.isSet(QStringLiteral("output"))
         ? parser.value(QStringLiteral("output"))
-        : (info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/'))
-            + info.completeBaseName() + QLatin1Char('_') + target + QStringLiteral(".jsonl");
-    Result<std::shared_ptr<JsonlIndex>> index = JsonlIndex::open(path);
-    if (!index) {
-        finish(InputError, index.error().toString());
+        : besideInput(path, QLatin1Char('_') + target + QStringLiteral(".jsonl"));
+    const std::shared_ptr<JsonlIndex> index = requireIndex(path);
+    if (!index)
         return;
-    }
-    (*index)->build();
-    const Result<DatasetConverter::Outcome> outcome = DatasetConverter::run(**index, output, options);
+    const Result<DatasetConverter::Outcome> outcome = DatasetConverter::run(*index, output, options);
     if (!outcome) {
         finish(InputError, outcome.error().toString());
         return;

@@ -6,8 +6,6 @@
 #include "core/datasetdeduplicator.h"
 #include "core/jsonlindex.h"
 
-#include <QFileInfo>
-
 namespace tb::cli {
 
 QString DedupeCommand::summary() const
@@ -32,20 +30,15 @@ void DedupeCommand::execute(const QCommandLineParser& parser)
         return;
     }
     const QString path = parser.positionalArguments().at(0);
-    const QFileInfo info(path);
     const QString output = parser.isSet(QStringLiteral("output"))
         ? parser.value(QStringLiteral("output"))
-        : (info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/'))
-            + info.completeBaseName() + QStringLiteral("_deduped.jsonl");
-    Result<std::shared_ptr<JsonlIndex>> index = JsonlIndex::open(path);
-    if (!index) {
-        finish(InputError, index.error().toString());
+        : besideInput(path, QStringLiteral("_deduped.jsonl"));
+    const std::shared_ptr<JsonlIndex> index = requireIndex(path);
+    if (!index)
         return;
-    }
-    (*index)->build();
     const auto mode = parser.isSet(QStringLiteral("normalized")) ? DatasetDeduplicator::Mode::Normalized
                                                                  : DatasetDeduplicator::Mode::Exact;
-    const Result<DatasetDeduplicator::Outcome> outcome = DatasetDeduplicator::run(**index, output, mode);
+    const Result<DatasetDeduplicator::Outcome> outcome = DatasetDeduplicator::run(*index, output, mode);
     if (!outcome) {
         finish(InputError, outcome.error().toString());
         return;

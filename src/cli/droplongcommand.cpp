@@ -46,12 +46,10 @@ void DropLongCommand::execute(const QCommandLineParser& parser)
         }
     }
     const QString path = parser.positionalArguments().at(0);
-    const QFileInfo info(path);
     const QString output = parser.isSet(QStringLiteral("output"))
         ? parser.value(QStringLiteral("output"))
-        : (info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/'))
-            + info.completeBaseName() + QStringLiteral("_short.jsonl");
-    if (!info.isFile()) {
+        : besideInput(path, QStringLiteral("_short.jsonl"));
+    if (!QFileInfo(path).isFile()) {
         finish(InputError, tr("%1: no such file").arg(path));
         return;
     }
@@ -61,14 +59,11 @@ void DropLongCommand::execute(const QCommandLineParser& parser)
         finish(InputError, QStringLiteral("%1: %2").arg(path, report.failure));
         return;
     }
-    Result<std::shared_ptr<JsonlIndex>> index = JsonlIndex::open(path);
-    if (!index) {
-        finish(InputError, index.error().toString());
+    const std::shared_ptr<JsonlIndex> index = requireIndex(path);
+    if (!index)
         return;
-    }
-    (*index)->build();
     const Result<LongExampleFilter::Outcome> outcome
-        = LongExampleFilter::run(**index, *report.lineTokens, options.maxTokensPerExample, output);
+        = LongExampleFilter::run(*index, *report.lineTokens, options.maxTokensPerExample, output);
     if (!outcome) {
         finish(InputError, outcome.error().toString());
         return;

@@ -6,8 +6,6 @@
 #include "core/datasetsplitter.h"
 #include "core/jsonlindex.h"
 
-#include <QFileInfo>
-
 namespace tb::cli {
 
 QString SplitCommand::summary() const
@@ -48,18 +46,12 @@ void SplitCommand::execute(const QCommandLineParser& parser)
     }
     options.stratify = parser.isSet(QStringLiteral("stratify"));
     const QString path = parser.positionalArguments().at(0);
-    const QFileInfo info(path);
-    const QString stem = (info.path() == QLatin1String(".") ? QString() : info.path() + QLatin1Char('/'))
-        + info.completeBaseName();
-    Result<std::shared_ptr<JsonlIndex>> index = JsonlIndex::open(path);
-    if (!index) {
-        finish(InputError, index.error().toString());
+    const std::shared_ptr<JsonlIndex> index = requireIndex(path);
+    if (!index)
         return;
-    }
-    (*index)->build();
-    const QString train = stem + QStringLiteral("_train.jsonl"),
-                  valid = stem + QStringLiteral("_valid.jsonl");
-    const Result<DatasetSplitter::Outcome> outcome = DatasetSplitter::run(**index, train, valid, options);
+    const QString train = besideInput(path, QStringLiteral("_train.jsonl")),
+                  valid = besideInput(path, QStringLiteral("_valid.jsonl"));
+    const Result<DatasetSplitter::Outcome> outcome = DatasetSplitter::run(*index, train, valid, options);
     if (!outcome) {
         finish(InputError, outcome.error().toString());
         return;

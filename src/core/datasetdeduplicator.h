@@ -5,6 +5,7 @@
 // Writes a copy of a JSONL dataset without repeated examples (and without blank lines):
 // exact repeats of a line, or also repeats that differ only in whitespace and key order.
 
+#include "core/datasetoutput.h"
 #include "core/result.h"
 
 #include <QString>
@@ -17,11 +18,7 @@ class DatasetDeduplicator
 {
 public:
     enum class Mode { Exact, Normalized };
-    struct Outcome
-    {
-        qint64 kept = 0;
-        qint64 removed = 0; // duplicates left out (blank lines are not counted)
-    };
+    using Outcome = DatasetOutput::Kept; // removed: duplicates left out
 
     // `outputPath` must not exist yet: the input is never overwritten.
     static Result<Outcome> run(const JsonlIndex& index, const QString& outputPath, Mode mode);

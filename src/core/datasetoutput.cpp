@@ -32,6 +32,33 @@ bool DatasetOutput::isBlank(std::string_view line)
     return line.find_first_not_of(" \t\r\f\v") == std::string_view::npos;
 }
 
+Result<DatasetOutput::Kept> DatasetOutput::copyKept(
+    const JsonlIndex& index, const QString& outputPath, const KeepLine& keep)
+{
+    if (const Status input = checkInput(index); !input)
+        return input.error();
+    if (const Status target = checkNew(outputPath); !target)
+        return target.error();
+    DatasetOutput out(outputPath);
+    if (const Status opened = out.open(); !opened)
+        return opened.error();
+    Kept counts;
+    for (qint64 line = 0; line < index.lineCount(); ++line) {
+        const std::string_view bytes = index.lineBytes(line);
+        if (isBlank(bytes))
+            continue;
+        if (!keep(line, bytes)) {
+            ++counts.removed;
+            continue;
+        }
+        out.writeLine(bytes);
+        ++counts.kept;
+    }
+    if (const Status committed = out.commit(); !committed)
+        return committed.error();
+    return counts;
+}
+
 Status DatasetOutput::open()
 {
     if (!m_file.open(QIODevice::WriteOnly))

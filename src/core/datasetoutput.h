@@ -9,6 +9,7 @@
 
 #include <QSaveFile>
 #include <QString>
+#include <functional>
 #include <string_view>
 
 namespace tb {
@@ -26,6 +27,17 @@ public:
     static Status checkNew(const QString& path);
     // Lines of only whitespace, which every tool leaves out.
     static bool isBlank(std::string_view line);
+
+    // Lines a filtering tool kept and left out (blank lines are neither).
+    struct Kept
+    {
+        qint64 kept = 0;
+        qint64 removed = 0;
+    };
+    // Writes the non-blank lines of `index` that `keep(line, bytes)` accepts, in order, to
+    // the new file `outputPath`: the body of every tool that only leaves lines out.
+    using KeepLine = std::function<bool(qint64 line, std::string_view bytes)>;
+    static Result<Kept> copyKept(const JsonlIndex& index, const QString& outputPath, const KeepLine& keep);
 
     Status open();
     void writeLine(QByteArrayView bytes);

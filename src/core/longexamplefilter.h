@@ -7,6 +7,7 @@
 // examples of their format have no count and are kept: they are the validator's findings,
 // not long examples.
 
+#include "core/datasetoutput.h"
 #include "core/result.h"
 
 #include <QString>
@@ -19,11 +20,7 @@ class JsonlIndex;
 class LongExampleFilter
 {
 public:
-    struct Outcome
-    {
-        qint64 kept = 0;
-        qint64 removed = 0; // examples over the limit left out
-    };
+    using Outcome = DatasetOutput::Kept; // removed: examples over the limit
 
     // `lineTokens` has one count per line of `index` (DatasetReport::lineTokens);
     // `outputPath` must not exist yet: the input is never overwritten.
