@@ -6,6 +6,7 @@
 #include "gui/accountsession.h"
 #include "gui/runhistorymodel.h"
 #include "gui/runpane.h"
+#include "gui/stayopenmenu.h"
 
 #include <QAction>
 #include <QHBoxLayout>
@@ -28,7 +29,7 @@ RunPanel::RunPanel(AccountSession* session, QWidget* parent) : QWidget(parent), 
     m_variants->setToolTip(tr("How many times to send the request at once, per model (Ctrl+Alt+N)"));
     auto* variantsLabel = new QLabel(tr("&Variants:"));
     variantsLabel->setBuddy(m_variants);
-    m_modelsMenu = new QMenu(this);
+    m_modelsMenu = new StayOpenMenu(this); // tick several models in one go
     m_modelsButton = new QToolButton;
     m_modelsButton->setObjectName(QStringLiteral("modelsButton"));
     m_modelsButton->setMenu(m_modelsMenu);
