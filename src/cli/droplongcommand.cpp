@@ -6,8 +6,6 @@
 #include "core/jsonlindex.h"
 #include "core/longexamplefilter.h"
 
-#include <QFileInfo>
-
 namespace tb::cli {
 
 QString DropLongCommand::summary() const
@@ -49,19 +47,16 @@ void DropLongCommand::execute(const QCommandLineParser& parser)
     const QString output = parser.isSet(QStringLiteral("output"))
         ? parser.value(QStringLiteral("output"))
         : besideInput(path, QStringLiteral("_short.jsonl"));
-    if (!QFileInfo(path).isFile()) {
-        finish(InputError, tr("%1: no such file").arg(path));
+    const std::shared_ptr<JsonlIndex> index = requireIndex(path);
+    if (!index)
         return;
-    }
     options.legacyAnalysis = false; // only the counts are needed
-    const DatasetReport report = DatasetValidator::validateFile(path, options);
+    // The same index for the counts and the copy: the file is indexed once.
+    const DatasetReport report = DatasetValidator(options).validate(*index);
     if (!report.failure.isEmpty() || !report.lineTokens) {
         finish(InputError, QStringLiteral("%1: %2").arg(path, report.failure));
         return;
     }
-    const std::shared_ptr<JsonlIndex> index = requireIndex(path);
-    if (!index)
-        return;
     const Result<LongExampleFilter::Outcome> outcome
         = LongExampleFilter::run(*index, *report.lineTokens, options.maxTokensPerExample, output);
     if (!outcome) {

@@ -147,7 +147,7 @@ void DatasetLineFilter::setRule(Inputs& inputs, const DatasetReport& report, con
 QStringList DatasetLineFilter::rolesOf(QByteArrayView line)
 {
     QStringList roles;
-    simdjson::dom::parser parser;
+    thread_local simdjson::dom::parser parser; // reused for every line the thread filters
     simdjson::dom::element root;
     if (parser.parse(line.data(), std::size_t(line.size())).get(root) != simdjson::SUCCESS)
         return roles;

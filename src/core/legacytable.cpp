@@ -419,7 +419,6 @@ LegacyTable LegacyTable::fromRows(const QStringList& columns, const std::vector<
 
 Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes, const CancelCheck& canceled)
 {
-    const auto isCanceled = [&] { return canceled && canceled(); };
     const auto stopped = [&] { return Error::plain(QStringLiteral("canceled")); };
     if (!QFileInfo(path).isFile())
         return Error::plain(QStringLiteral("File %1 does not exist.").arg(path));
@@ -459,7 +458,7 @@ Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes, con
     QString text = decoder(bytes);
     if (decoder.hasError())
         return invalid();
-    if (isCanceled())
+    if (stopRequested(canceled, 0))
         return stopped();
 
     if (lower.endsWith(QLatin1String(".csv")) || lower.endsWith(QLatin1String(".tsv"))) {
@@ -472,7 +471,7 @@ Result<LegacyTable> LegacyTable::read(const QString& path, ReadNotes& notes, con
         QStringList header;
         std::vector<QStringList> rows;
         if (!readDelimited(text, csv ? QLatin1Char(',') : QLatin1Char('\t'), header, rows, canceled))
-            return isCanceled() ? stopped() : invalid();
+            return stopRequested(canceled, 0) ? stopped() : invalid();
         return fromRows(header, rows);
     }
     if (lower.endsWith(QLatin1String(".txt"))) {

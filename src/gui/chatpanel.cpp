@@ -121,9 +121,9 @@ void ChatPanel::startFrom(const QJsonObject& renderedBody, const RunRecord& base
     m_turn.variant = -1; // send() counts up from here
     m_base = renderedBody;
     m_base.remove(QStringLiteral("messages"));
-    m_model->setMessages(renderedBody.value(QStringLiteral("messages")).toArray());
-    m_started = true;
     const QJsonArray messages = renderedBody.value(QStringLiteral("messages")).toArray();
+    m_model->setMessages(messages);
+    m_started = true;
     const bool endsWithUser = !messages.isEmpty()
         && messages.last().toObject().value(QStringLiteral("role")).toString() == QLatin1String("user");
     m_status->setText(endsWithUser

@@ -56,7 +56,6 @@ void DatasetFilterBar::clear()
     const QSignalBlocker blockRule(m_rule);
     const QSignalBlocker blockRole(m_role);
     m_report = {};
-    m_hasReport = false;
     m_rule->clear();
     m_rule->addItem(tr("Any rule"), QString());
     resetCriteria();
@@ -80,7 +79,6 @@ void DatasetFilterBar::setReport(const DatasetReport& report)
     const QString current = rule();
     const QSignalBlocker block(m_rule);
     m_report = report;
-    m_hasReport = true;
     m_status->setEnabled(report.lineFlags != nullptr);
     m_rule->clear();
     m_rule->addItem(tr("Any rule"), QString());

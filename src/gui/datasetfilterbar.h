@@ -25,7 +25,6 @@ public:
     void setReport(const DatasetReport& report);
     // Another file: no report yet, every filter back to "any".
     void clear();
-    bool hasReport() const { return m_hasReport; }
     // Every filter back to "any", the report kept; no criteriaChanged().
     void resetCriteria();
 
@@ -56,7 +55,6 @@ private:
     QComboBox* m_rule = nullptr;
     QComboBox* m_role = nullptr;
     DatasetReport m_report;
-    bool m_hasReport = false;
 };
 
 } // namespace tb

@@ -208,14 +208,8 @@ bool DatasetRecordEditor::apply()
         return false;
     }
     DatasetTableModel::RowStatus status;
-    for (const DatasetFinding& finding : m_check.findings) {
-        if (status.summary.isEmpty())
-            status.summary = finding.rule + QStringLiteral(": ") + finding.message;
-        if (finding.severity == DatasetFinding::Severity::Error)
-            ++status.errors;
-        else if (finding.severity == DatasetFinding::Severity::Warning)
-            ++status.warnings;
-    }
+    for (const DatasetFinding& finding : m_check.findings)
+        status.add(finding);
     RecordEditCommand::State after { m_check.record, status, m_check.rules() };
     const qint64 line = m_line;
     m_loadedText = text; // applied: no longer pending

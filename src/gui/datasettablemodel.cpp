@@ -96,19 +96,25 @@ void DatasetTableModel::setStatusProvider(StatusProvider provider)
     refreshStatuses();
 }
 
+void DatasetTableModel::RowStatus::add(const DatasetFinding& finding)
+{
+    if (finding.severity == DatasetFinding::Severity::Info)
+        return;
+    if (summary.isEmpty())
+        summary = finding.rule + QStringLiteral(": ") + finding.message;
+    if (finding.severity == DatasetFinding::Severity::Error)
+        ++errors;
+    else
+        ++warnings;
+}
+
 void DatasetTableModel::setFindings(const std::vector<DatasetFinding>& findings)
 {
     auto byLine = std::make_shared<QHash<qint64, RowStatus>>();
     for (const DatasetFinding& finding : findings) {
         if (finding.line <= 0 || finding.severity == DatasetFinding::Severity::Info)
             continue;
-        RowStatus& status = (*byLine)[finding.line - 1];
-        if (status.summary.isEmpty())
-            status.summary = finding.rule + QStringLiteral(": ") + finding.message;
-        if (finding.severity == DatasetFinding::Severity::Error)
-            ++status.errors;
-        else
-            ++status.warnings;
+        (*byLine)[finding.line - 1].add(finding);
     }
     setStatusProvider([byLine](qint64 line) -> std::optional<RowStatus> {
         const auto it = byLine->constFind(line);

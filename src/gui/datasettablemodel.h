@@ -52,6 +52,9 @@ public:
         int errors = 0;
         int warnings = 0;
         QString summary; // e.g. the first finding's message, shown as tooltip
+
+        // Counts an error or a warning (Info findings say nothing about the row).
+        void add(const DatasetFinding& finding);
     };
     // Token count of one parsed example (the whole JSON object of the line), or nullopt
     // when it has none. Called for rows being shown, on the GUI thread or, for long

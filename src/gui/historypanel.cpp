@@ -8,7 +8,6 @@
 #include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -114,7 +113,8 @@ void HistoryPanel::add(const RunRecord& record)
 {
     if (!m_history)
         return;
-    m_history->add(record).then(this, [this](qint64) { refresh(); });
+    // A batch of runs stores several records at once: one search after the last of them.
+    m_history->add(record).then(this, [this](qint64) { m_searchTimer.start(); });
 }
 
 void HistoryPanel::refresh()

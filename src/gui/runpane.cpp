@@ -9,7 +9,6 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLocale>
 #include <QPlainTextEdit>
 #include <QTextCursor>
 #include <QVBoxLayout>

@@ -117,7 +117,6 @@ void RunPanel::startVariants(const CompletionRequest& request, const RunRecord& 
     group.kind = RunRecord::kRun;
     group.groupSize = count;
     m_groupId = group.groupId;
-    m_started = count;
     m_ended = 0;
     m_failed = 0;
     setPaneCount(count);
@@ -141,7 +140,6 @@ void RunPanel::startSingle(const CompletionRequest& request, const RunRecord& ba
 {
     stop();
     m_groupId = base.groupId;
-    m_started = 1;
     m_ended = 0;
     m_failed = 0;
     setPaneCount(1);
@@ -165,7 +163,6 @@ void RunPanel::showRecords(const QList<RunRecord>& records)
         return;
     stop();
     m_groupId.clear();
-    m_started = 0;
     setPaneCount(int(qMin<qsizetype>(records.size(), kMaxPanes)));
     for (int i = 0; i < m_panes.size(); ++i) {
         m_panes.at(i)->showRecord(records.at(i));
@@ -280,17 +277,15 @@ void RunPanel::onPaneFinished(const RunRecord& record)
         ++m_ended;
         if (!record.succeeded())
             ++m_failed;
-        if (m_started <= 1) {
-            // One run: the stats line is the status, as it always was.
-            for (const RunPane* pane : std::as_const(m_panes)) {
-                if (pane->record().groupId == record.groupId && pane->record().variant == record.variant)
-                    setStatus(pane->statsText());
-            }
-        } else if (m_ended < m_started) {
-            setStatus(tr("%1 of %2 runs finished…").arg(m_ended).arg(m_started));
+        const int started = int(m_panes.size()); // one pane per run of the group
+        if (started == 1) {
+            setStatus(m_panes.first()->statsText()); // one run: its stats line, as it always was
+        } else if (m_ended < started) {
+            setStatus(tr("%1 of %2 runs finished…").arg(m_ended).arg(started));
         } else {
-            setStatus(m_failed == 0 ? tr("All %1 runs finished.").arg(m_started)
-                                    : tr("%1 runs finished, %2 of them stopped or failed.").arg(m_started).arg(m_failed));
+            setStatus(m_failed == 0
+                    ? tr("All %1 runs finished.").arg(started)
+                    : tr("%1 runs finished, %2 of them stopped or failed.").arg(started).arg(m_failed));
         }
     }
     Q_EMIT runFinished(record);

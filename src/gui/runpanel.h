@@ -93,7 +93,6 @@ private:
     QStringList m_selectedModels;
     QString m_groupId; // the group the status line counts
     bool m_running = false;
-    int m_started = 0; // panes started in the current group
     int m_ended = 0;
     int m_failed = 0;
 };

@@ -1115,7 +1115,8 @@ void WorkbenchPage::createRunSide()
             const TemplateEntry* chosen = nullptr;
             for (int row = 0; row < m_templates->rowCount(); ++row) {
                 const TemplateEntry* entry = m_templates->entryAt(m_templates->index(row, 0));
-                if (entry->name == name && (!chosen || entry->origin != TemplateEntry::Origin::Bundled))
+                if (entry->name == name && entry->error.isEmpty()
+                    && (!chosen || entry->origin != TemplateEntry::Origin::Bundled))
                     chosen = entry;
             }
             return chosen ? std::optional<TemplateEntry>(*chosen) : std::nullopt;

@@ -55,6 +55,18 @@ QString describe(const DatasetReport& report)
 
 } // namespace
 
+namespace {
+
+// A chat example whose assistant reply is `words` times " lorem", as one JSONL line.
+QByteArray loremExample(int words)
+{
+    return QByteArray(
+               R"({"messages": [{"role": "user", "content": "Say it."}, {"role": "assistant", "content": ")")
+        + QByteArray(" lorem").repeated(words) + QByteArray("\"}]}\n");
+}
+
+} // namespace
+
 class TestDatasetValidator : public QObject
 {
     Q_OBJECT
@@ -360,17 +372,10 @@ void TestDatasetValidator::totalsPromptAndCompletionTokensOfLegacyFiles()
 void TestDatasetValidator::keepsLongExamplesForAnyModelLimit()
 {
     // Lines 2 and 4 are over kLongExampleTokens; line 3 is blank, line 5 is not an example.
-    const auto example = [](int words) -> QByteArray {
-        QByteArray content;
-        for (int i = 0; i < words; ++i)
-            content += " lorem";
-        return QByteArray(R"({"messages": [{"role": "user", "content": "Say it."}, {"role": "assistant", "content": ")")
-            + content + QByteArray("\"}]}\n");
-    };
     tb::test::FixtureFiles files(QStringLiteral("long"));
     QVERIFY(files.isValid());
-    const QString path
-        = files.write(example(10) + example(5000) + QByteArray("\n") + example(9000) + QByteArray("[1]\n"));
+    const QString path = files.write(
+        loremExample(10) + loremExample(5000) + QByteArray("\n") + loremExample(9000) + QByteArray("[1]\n"));
     const DatasetReport report = validate(path);
     QCOMPARE(report.longExamples.size(), std::size_t(2));
     QCOMPARE(report.longExamples[0].line, qint64(2));
@@ -590,16 +595,9 @@ void TestDatasetValidator::keepsTheFixedJsonHistogramAndAddsAdaptiveBins()
     tb::test::FixtureFiles files(QStringLiteral("bins"));
     QVERIFY(files.isValid());
     QByteArray bytes;
-    const auto example = [](int words) -> QByteArray {
-        QByteArray content;
-        for (int i = 0; i < words; ++i)
-            content += " lorem";
-        return QByteArray(R"({"messages": [{"role": "user", "content": "Say it."}, {"role": "assistant", "content": ")")
-            + content + QByteArray("\"}]}\n");
-    };
     for (int words = 10; words < 50; ++words)
-        bytes += example(words);
-    bytes += example(20000);
+        bytes += loremExample(words);
+    bytes += loremExample(20000);
     const DatasetReport report = validate(files.write(bytes));
     QCOMPARE(report.examples, qint64(41));
     const QJsonObject tokens = report.toJson().value(QLatin1String("tokens")).toObject();
