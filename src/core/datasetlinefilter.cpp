@@ -198,12 +198,9 @@ void DatasetLineFilter::run(
 QFuture<DatasetLineFilter::Batch> DatasetLineFilter::start(
     std::shared_ptr<const JsonlIndex> index, Criteria criteria, Inputs inputs, QThreadPool* pool)
 {
-    return QtConcurrent::run(pool ? pool : QThreadPool::globalInstance(),
+    return ThreadPriority::runLowered<Batch>(pool,
         [index = std::move(index), criteria = std::move(criteria), inputs = std::move(inputs)](
-            QPromise<Batch>& promise) {
-            ThreadPriority::lowerCurrentThread();
-            run(promise, *index, criteria, inputs);
-        });
+            QPromise<Batch>& promise) { run(promise, *index, criteria, inputs); });
 }
 
 } // namespace tb

@@ -12,6 +12,19 @@
 
 namespace tb {
 
+quint8 DatasetReport::flagOf(DatasetFinding::Severity severity)
+{
+    switch (severity) {
+    case DatasetFinding::Severity::Error:
+        return LineHasError;
+    case DatasetFinding::Severity::Warning:
+        return LineHasWarning;
+    case DatasetFinding::Severity::Info:
+        break;
+    }
+    return 0;
+}
+
 namespace {
 
 // numpy's _lerp: exact at both ends, which is why it switches formula at t = 0.5.

@@ -88,6 +88,8 @@ struct DatasetReport
     // bits, from every finding (not only the kept ones). Null when validation stopped early.
     static constexpr quint32 kNotCounted = 0xFFFFFFFFu;
     enum LineFlag : quint8 { LineHasError = 1, LineHasWarning = 2 };
+    // The LineFlag a finding of `severity` sets (none for Info).
+    static quint8 flagOf(DatasetFinding::Severity severity);
     std::shared_ptr<const std::vector<quint32>> lineTokens;
     std::shared_ptr<const std::vector<quint8>> lineFlags;
 

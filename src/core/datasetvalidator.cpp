@@ -52,19 +52,6 @@ quint32 clamp32(qint64 v)
     return quint32(std::min<qint64>(v, 0xFFFFFFFFLL));
 }
 
-quint8 flagOf(DatasetFinding::Severity severity)
-{
-    switch (severity) {
-    case DatasetFinding::Severity::Error:
-        return DatasetReport::LineHasError;
-    case DatasetFinding::Severity::Warning:
-        return DatasetReport::LineHasWarning;
-    case DatasetFinding::Severity::Info:
-        break;
-    }
-    return 0;
-}
-
 } // namespace
 
 DatasetValidator::DatasetValidator(Options options, QThreadPool* pool)
@@ -201,7 +188,7 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
                 stats.missingSystem = result.missingSystem;
                 stats.missingUser = result.missingUser;
                 for (DatasetFinding& f : result.findings) {
-                    stats.flags |= flagOf(f.severity);
+                    stats.flags |= DatasetReport::flagOf(f.severity);
                     chunk.findings.push_back(std::move(f));
                 }
                 if (result.counted && !result.empty) {
@@ -334,7 +321,7 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
         [](const DatasetFinding& a, const DatasetFinding& b) { return a.line < b.line; });
     for (const DatasetFinding& f : fileFindings) {
         if (f.line > 0 && f.line <= report.lines)
-            (*lineFlags)[std::size_t(f.line - 1)] |= flagOf(f.severity);
+            (*lineFlags)[std::size_t(f.line - 1)] |= DatasetReport::flagOf(f.severity);
     }
     report.lineTokens = std::move(lineTokens);
     report.lineFlags = std::move(lineFlags);
@@ -369,10 +356,8 @@ DatasetReport DatasetValidator::validate(const JsonlIndex& index, QPromise<Datas
 QFuture<DatasetReport> DatasetValidator::validateInBackground(
     std::shared_ptr<JsonlIndex> index, Options options, QThreadPool* pool)
 {
-    QThreadPool* target = pool ? pool : QThreadPool::globalInstance();
-    return QtConcurrent::run(
-        target, [index = std::move(index), options, pool](QPromise<DatasetReport>& promise) {
-            ThreadPriority::lowerCurrentThread();
+    return ThreadPriority::runLowered<DatasetReport>(
+        pool, [index = std::move(index), options, pool](QPromise<DatasetReport>& promise) {
             DatasetReport report = DatasetValidator(options, pool).validate(*index, &promise);
             promise.addResult(std::move(report));
         });

@@ -107,11 +107,8 @@ JsonlIndex::~JsonlIndex()
 
 QFuture<void> JsonlIndex::buildInBackground(const std::shared_ptr<JsonlIndex>& index, QThreadPool* pool)
 {
-    auto task = [index](QPromise<void>& promise) {
-        ThreadPriority::lowerCurrentThread();
-        index->build(promise);
-    };
-    return QtConcurrent::run(pool ? pool : QThreadPool::globalInstance(), task);
+    return ThreadPriority::runLowered<void>(
+        pool, [index](QPromise<void>& promise) { index->build(promise); });
 }
 
 void JsonlIndex::build(QPromise<void>& promise)

@@ -128,11 +128,10 @@ void searchAll(QPromise<JsonlSearch::Batch>& promise, const JsonlIndex& index, c
 QFuture<JsonlSearch::Batch> JsonlSearch::start(std::shared_ptr<const JsonlIndex> index,
     const QByteArray& needle, Qt::CaseSensitivity sensitivity, QThreadPool* pool)
 {
-    auto task = [index = std::move(index), needle, sensitivity](QPromise<Batch>& promise) {
-        ThreadPriority::lowerCurrentThread();
-        run(promise, *index, needle, sensitivity);
-    };
-    return QtConcurrent::run(pool ? pool : QThreadPool::globalInstance(), task);
+    return ThreadPriority::runLowered<Batch>(
+        pool, [index = std::move(index), needle, sensitivity](QPromise<Batch>& promise) {
+            run(promise, *index, needle, sensitivity);
+        });
 }
 
 void JsonlSearch::run(QPromise<Batch>& promise, const JsonlIndex& index, const QByteArray& needle,

@@ -18,12 +18,8 @@ bool RecordChecker::Outcome::hasErrors() const
 quint8 RecordChecker::Outcome::flags() const
 {
     quint8 bits = syntaxError ? quint8(DatasetReport::LineHasError) : quint8(0);
-    for (const DatasetFinding& finding : findings) {
-        if (finding.severity == DatasetFinding::Severity::Error)
-            bits |= DatasetReport::LineHasError;
-        else if (finding.severity == DatasetFinding::Severity::Warning)
-            bits |= DatasetReport::LineHasWarning;
-    }
+    for (const DatasetFinding& finding : findings)
+        bits |= DatasetReport::flagOf(finding.severity);
     return bits;
 }
 

@@ -6,6 +6,11 @@
 // GUI thread, so the GUI thread gets a core as soon as it wakes even when the job's
 // workers keep every core busy.
 
+#include <QFuture>
+#include <QPromise>
+#include <QThreadPool>
+#include <QtConcurrent/QtConcurrentRun>
+
 namespace tb {
 
 class ThreadPriority
@@ -22,6 +27,17 @@ public:
     // QThread::LowestPriority. Does nothing on the main thread.
     static void lowerCurrentThread();
     static bool isCurrentThreadLowered();
+
+    // Runs `task(QPromise<T>&)` on `pool` (the global pool when null) with the pool thread
+    // lowered first: how every long background job starts.
+    template <typename T, typename Task> static QFuture<T> runLowered(QThreadPool* pool, Task task)
+    {
+        return QtConcurrent::run(
+            pool ? pool : QThreadPool::globalInstance(), [task = std::move(task)](QPromise<T>& promise) {
+                lowerCurrentThread();
+                task(promise);
+            });
+    }
 };
 
 } // namespace tb

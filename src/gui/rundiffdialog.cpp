@@ -34,6 +34,16 @@ QString compactJson(const QJsonValue& value)
     return wrapped.mid(1, wrapped.size() - 2);
 }
 
+// `html` in the colours of a deleted or an inserted run of words, in the legend and the text.
+QString marked(Kind kind, const QString& html)
+{
+    return kind == Kind::Deleted
+        ? QStringLiteral(
+            "<span style='background:#ffd7d5;color:#82071e;text-decoration:line-through'>%1</span>")
+              .arg(html)
+        : QStringLiteral("<span style='background:#ccffd8;color:#055d20'>%1</span>").arg(html);
+}
+
 int wordCount(const QList<TextDiff::Segment>& segments, Kind kind)
 {
     return int(TextDiff::words(segments, kind).size());
@@ -45,9 +55,9 @@ RunDiffDialog::RunDiffDialog(const RunRecord& before, const RunRecord& after, QW
 {
     setWindowTitle(tr("Compare Runs"));
     setObjectName(QStringLiteral("runDiffDialog"));
-    auto* legend = new QLabel(tr("<span style='background:#ffd7d5;color:#82071e;text-decoration:line-through'>"
-                                 "&nbsp;deleted&nbsp;</span> only in A &nbsp; "
-                                 "<span style='background:#ccffd8;color:#055d20'>&nbsp;inserted&nbsp;</span> only in B"));
+    auto* legend = new QLabel(tr("%1 only in A &nbsp; %2 only in B")
+                                  .arg(marked(Kind::Deleted, tr("&nbsp;deleted&nbsp;")),
+                                      marked(Kind::Inserted, tr("&nbsp;inserted&nbsp;"))));
     m_tabs = new QTabWidget;
     m_tabs->addTab(createPart(Reply, before.response, after.response), QString());
     m_tabs->addTab(createPart(Messages, messagesText(before.request), messagesText(after.request)), QString());
@@ -145,13 +155,7 @@ QString RunDiffDialog::toHtml(const QList<TextDiff::Segment>& segments, TextDiff
         if (segment.kind != Kind::Equal && segment.kind != changed)
             continue;
         const QString text = segment.text.toHtmlEscaped();
-        if (segment.kind == Kind::Equal)
-            html += text;
-        else if (segment.kind == Kind::Deleted)
-            html += QStringLiteral("<span style='background:#ffd7d5;color:#82071e;text-decoration:line-through'>%1</span>")
-                        .arg(text);
-        else
-            html += QStringLiteral("<span style='background:#ccffd8;color:#055d20'>%1</span>").arg(text);
+        html += segment.kind == Kind::Equal ? text : marked(segment.kind, text);
     }
     return html + QStringLiteral("</div>");
 }
