@@ -24,6 +24,12 @@ QByteArrayView JsonlEditOverlay::lineView(const JsonlIndex& index, qint64 line) 
     return it != m_lines.end() ? QByteArrayView(it->second) : index.lineView(line);
 }
 
+std::optional<QByteArray> JsonlEditOverlay::editedLine(qint64 line) const
+{
+    const auto it = m_lines.find(line);
+    return it != m_lines.end() ? std::optional<QByteArray>(it->second) : std::nullopt;
+}
+
 QByteArray JsonlEditOverlay::toSingleLine(QByteArray json)
 {
     json.removeIf([](char c) { return c == '\n' || c == '\r'; });

@@ -9,6 +9,7 @@
 #include <QByteArrayView>
 #include <QtGlobal>
 #include <map>
+#include <optional>
 
 namespace tb {
 
@@ -31,6 +32,8 @@ public:
     // The edited content of `line`, or the index's when it is not edited. The view lives
     // as long as the overlay entry (or the index) does.
     QByteArrayView lineView(const JsonlIndex& index, qint64 line) const;
+    // The edited content of `line` (a shared copy, for a worker thread), or nullopt.
+    std::optional<QByteArray> editedLine(qint64 line) const;
 
     // A record as one line: JSON text that parsed may be spread over lines (the user
     // formatted it); whitespace line breaks are dropped. Only call it on valid JSON, where

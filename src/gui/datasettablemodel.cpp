@@ -442,11 +442,10 @@ void DatasetTableModel::parseInBackground(qint64 line) const
         self->m_cache.insert(line, new Summary(watcher->result()));
         self->emitRowChanged(line, FormatColumn, StatusColumn);
     });
-    // An edited line is parsed from a copy of its new bytes.
-    const QByteArray edited = m_edits.contains(line) ? lineBytes(line).toByteArray() : QByteArray();
-    const bool isEdited = m_edits.contains(line);
-    watcher->setFuture(QtConcurrent::run([index, line, edited, isEdited, counter = m_tokenCounter] {
-        return summarize(isEdited ? QByteArrayView(edited) : index->lineView(line), counter);
+    // An edited line is parsed from a shared copy of its new bytes.
+    const std::optional<QByteArray> edited = m_edits.editedLine(line);
+    watcher->setFuture(QtConcurrent::run([index, line, edited, counter = m_tokenCounter] {
+        return summarize(edited ? QByteArrayView(*edited) : index->lineView(line), counter);
     }));
 }
 

@@ -279,8 +279,8 @@ bool DatasetView::requestExamples()
     // other lines are read and parsed on the pool.
     std::map<qint64, QByteArray> edited;
     for (const qint64 line : lines) {
-        if (m_model->edits().contains(line))
-            edited.emplace(line, m_model->edits().lineView(*m_index, line).toByteArray());
+        if (std::optional<QByteArray> bytes = m_model->edits().editedLine(line))
+            edited.emplace(line, std::move(*bytes));
     }
     const std::shared_ptr<const JsonlIndex> index = m_index;
     auto* watcher = new QFutureWatcher<QList<QJsonObject>>(this);
@@ -584,11 +584,9 @@ void DatasetView::onCurrentRowChanged()
         QStringLiteral("<p><i>") + tr("Rendering line %1…").arg(line + 1) + QStringLiteral("</i></p>"));
     m_raw->clear();
     m_renderGeneration = generation;
-    const bool edited = m_model->isEdited(line);
-    const QByteArray editedBytes = edited ? bytes.toByteArray() : QByteArray();
-    m_render.setFuture(QtConcurrent::run([index, line, edited, editedBytes] {
-        return DatasetDetailRenderer::render(
-            line, edited ? QByteArrayView(editedBytes) : index->lineView(line));
+    const std::optional<QByteArray> edited = m_model->edits().editedLine(line);
+    m_render.setFuture(QtConcurrent::run([index, line, edited] {
+        return DatasetDetailRenderer::render(line, edited ? QByteArrayView(*edited) : index->lineView(line));
     }));
 }
 
